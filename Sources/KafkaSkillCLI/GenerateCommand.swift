@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SkillKit
+
+extension KafkaSkill {
+    /// `kafka-skill generate`: renders the kafka-events skill bundle from the lesson specs.
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the kafka-events skill bundle from the lesson specs.",
+            discussion: """
+                Writes into a temporary folder beside the bundle and swaps it in, so a failure leaves the \
+                previous bundle intact. Code references in the specs are resolved relative to the lessons \
+                folder's parent. With --check nothing is written: the command exits 1 and lists the \
+                differences when the bundle on disk is not what a fresh render gives.
+                """
+        )
+
+        @Option(help: "The folder holding skill.yaml and the NN-slug.yaml lesson specs.")
+        var lessons = "lessons"
+
+        @Option(help: "The bundle folder to write; its name must be the skill's name.")
+        var out = "skills/kafka-events"
+
+        @Flag(help: "Compare a fresh render with the bundle on disk instead of writing it.")
+        var check = false
+
+        func run() async throws {
+            let generator = SkillGenerator(
+                lessonsDirectory: URL(fileURLWithPath: lessons),
+                outputDirectory: URL(fileURLWithPath: out)
+            )
+            do {
+                if check {
+                    let diff = try generator.check()
+                    print(diff.summary)
+                    if !diff.isEmpty { throw ExitCode.failure }
+                } else {
+                    let files = try generator.generate()
+                    print("Wrote \(files.count) files to \(out).")
+                }
+            } catch let error as SkillKitError {
+                printError(error)
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+/// Prints each problem of a SkillKit error on its own line to standard error.
+func printError(_ error: SkillKitError) {
+    for problem in error.all {
+        FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+    }
+}
