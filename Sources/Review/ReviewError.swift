@@ -42,6 +42,8 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
     case malformedResponse(ProviderKind, reason: String)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
+    /// The fixed part of the prompt (instructions and rules) leaves no room for code.
+    case tokenBudgetTooSmall(budget: Int, fixedTokens: Int)
 
     /// Whether a later attempt of the same request may succeed.
     public var isRetriable: Bool {
@@ -96,6 +98,8 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
             "The \(provider) answer was not the expected JSON: \(reason). Try another model or run again."
         case .writeFailed(let path, let reason):
             "\(path): cannot write: \(reason). Check that the folder is writable."
+        case .tokenBudgetTooSmall(let budget, let fixedTokens):
+            "The instructions and rules alone take about \(fixedTokens) of the \(budget)-token budget, leaving no room for code. Raise --token-budget."
         }
     }
 }
