@@ -12,7 +12,10 @@ enum AssetParser {
         switch (path as NSString).pathExtension.lowercased() {
         case "yaml", "yml":
             do {
-                for _ in try Yams.load_all(yaml: text) {}
+                // YamlSequence records a parse error instead of throwing it from next().
+                var documents = try Yams.compose_all(yaml: text)
+                while documents.next() != nil {}
+                if let error = documents.error { throw error }
                 return []
             } catch let error as YamlError {
                 let location = SpecReader.translate(error, file: path).location

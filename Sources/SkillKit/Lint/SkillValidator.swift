@@ -77,7 +77,7 @@ public struct SkillValidator: Sendable {
             // The YAML text starts right after the opening `---` on line 1, so Yams' lines are the file's lines.
             SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         }
-        findings += flowCollections(in: root, at: at)
+        findings += flowCollections(in: root, source: yaml.components(separatedBy: "\n"), at: at)
         let keys = mapping.keys.compactMap(\.scalar?.string)
         let unexpected = keys.filter { !Self.allowedKeys.contains($0) }.sorted()
         if !unexpected.isEmpty {
@@ -113,16 +113,22 @@ public struct SkillValidator: Sendable {
         return findings
     }
 
-    /// strictyaml (skills-ref's parser) rejects flow-style `[a, b]` and `{a: b}`.
-    private func flowCollections(in node: Node, at: (Node) -> SourceLocation) -> [LintFinding] {
+    /// strictyaml (skills-ref's parser) rejects flow-style `[a, b]` and `{a: b}`. Yams does not report a
+    /// collection's style, so the character at the collection's mark tells: `[` or `{` opens a flow one.
+    private func flowCollections(in node: Node, source: [String], at: (Node) -> SourceLocation) -> [LintFinding] {
+        func opensWith(_ character: Character) -> Bool {
+            guard let mark = node.mark, mark.line >= 1, mark.line <= source.count else { return false }
+            let scalars = Array(source[mark.line - 1].unicodeScalars)
+            return mark.column >= 1 && mark.column <= scalars.count && Character(scalars[mark.column - 1]) == character
+        }
         switch node {
         case .mapping(let mapping):
-            var findings = mapping.style == .flow ? [LintFinding(.error, at(node), "Flow-style mapping {…} is rejected by skills-ref (strictyaml); use block style.")] : []
-            for (_, value) in mapping { findings += flowCollections(in: value, at: at) }
+            var findings = opensWith("{") ? [LintFinding(.error, at(node), "Flow-style mapping {…} is rejected by skills-ref (strictyaml); use block style.")] : []
+            for (_, value) in mapping { findings += flowCollections(in: value, source: source, at: at) }
             return findings
         case .sequence(let sequence):
-            var findings = sequence.style == .flow ? [LintFinding(.error, at(node), "Flow-style list […] is rejected by skills-ref (strictyaml); use block style.")] : []
-            for value in sequence { findings += flowCollections(in: value, at: at) }
+            var findings = opensWith("[") ? [LintFinding(.error, at(node), "Flow-style list […] is rejected by skills-ref (strictyaml); use block style.")] : []
+            for value in sequence { findings += flowCollections(in: value, source: source, at: at) }
             return findings
         default:
             return []
