@@ -7,7 +7,7 @@ extension ReviewReport {
             var findings: Int
             var errors: Int
             var warnings: Int
-            var infos: Int
+            var info: Int
         }
 
         var findings: [Finding]
@@ -19,7 +19,7 @@ extension ReviewReport {
     func jsonRendering() -> String {
         let document = Document(
             findings: findings,
-            summary: .init(files: filesReviewed, findings: findings.count, errors: count(of: .error), warnings: count(of: .warning), infos: count(of: .info)),
+            summary: .init(files: filesReviewed, findings: findings.count, errors: count(of: .error), warnings: count(of: .warning), info: count(of: .info)),
             model: modelReview,
             notes: notes
         )

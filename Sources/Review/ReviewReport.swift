@@ -37,11 +37,11 @@ public struct ReviewReport: Sendable {
         findings.lazy.filter { $0.severity == severity }.count
     }
 
-    /// `5 errors, 1 warning, 0 infos`-style counts.
+    /// `5 errors, 1 warning, 0 info`-style counts.
     var countsSummary: String {
         Severity.allCases.reversed().map { severity in
             let count = count(of: severity)
-            return "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+            return "\(count) \(severity.rawValue)\(count == 1 || severity == .info ? "" : "s")"
         }.joined(separator: ", ")
     }
 

@@ -55,7 +55,7 @@ struct ReviewReportTests {
         #expect(findings[1]["source"] as? String == "model")
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(summary["errors"] as? Int == 1)
-        #expect(summary["infos"] as? Int == 1)
+        #expect(summary["info"] as? Int == 1)
         let model = try #require(document["model"] as? [String: Any])
         #expect((model["usage"] as? [String: Any])?["inputTokens"] as? Int == 1200)
         #expect((model["dropped"] as? [String: Any])?["lineOutOfRange"] as? Int == 1)
