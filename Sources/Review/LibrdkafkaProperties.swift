@@ -33,9 +33,10 @@ enum LibrdkafkaProperties {
         "group.protocol", "check.crcs",
     ]
 
-    /// Whether a key looks like a librdkafka property name (`enable.idempotence`, `acks`).
-    static func isPropertyName(_ key: String) -> Bool {
-        if undotted.contains(key) { return true }
+    /// Whether a key looks like a librdkafka property name (`enable.idempotence`, `acks`) or is one
+    /// that a rule checks (broker, topic and Connect properties such as `min.insync.replicas`).
+    static func isPropertyName(_ key: String, ruleKeys: Set<String>) -> Bool {
+        if undotted.contains(key) || ruleKeys.contains(key) { return true }
         let segments = key.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.count >= 2, let first = segments.first, prefixes.contains(String(first)) else { return false }
         return segments.allSatisfy { segment in

@@ -3,6 +3,9 @@ import Yams
 
 /// Finds librdkafka configuration in preset files: YAML and JSON mappings, and `.properties` files.
 struct PresetConfigFinder {
+    /// The keys the rules check, recognised as properties even without a librdkafka prefix.
+    var ruleKeys: Set<String>
+
     /// Finds the configurations in a YAML or JSON document: every mapping with librdkafka keys is
     /// one, its role named by the keys above it, by the file name or by its own keys.
     /// - Returns: The configurations, or an empty list when the text is not valid YAML or JSON
@@ -23,7 +26,7 @@ struct PresetConfigFinder {
             guard let first = line.first, first != "#", first != "!" else { continue }
             let separator = line.firstIndex { $0 == "=" || $0 == ":" || $0 == " " || $0 == "\t" } ?? line.endIndex
             let key = String(line[..<separator]).trimmingCharacters(in: .whitespaces)
-            guard LibrdkafkaProperties.isPropertyName(key) else { continue }
+            guard LibrdkafkaProperties.isPropertyName(key, ruleKeys: ruleKeys) else { continue }
             var value = line[separator...].drop { $0 == " " || $0 == "\t" }
             if value.first == "=" || value.first == ":" { value = value.dropFirst() }
             entries.append(ConfigScope.Entry(key: key, value: .literal(value.trimmingCharacters(in: .whitespaces)), line: offset + 1))
@@ -38,7 +41,7 @@ struct PresetConfigFinder {
             var entries: [ConfigScope.Entry] = []
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else { continue }
-                if LibrdkafkaProperties.isPropertyName(name), let scalar = value.scalar {
+                if LibrdkafkaProperties.isPropertyName(name, ruleKeys: ruleKeys), let scalar = value.scalar {
                     entries.append(ConfigScope.Entry(key: name, value: .literal(scalar.string), line: key.mark?.line ?? 1))
                 } else {
                     collect(value, path: path + [name], fileName: fileName, into: &scopes)

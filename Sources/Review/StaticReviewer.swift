@@ -21,14 +21,20 @@ public struct StaticReviewer: Sendable {
     /// - Returns: The findings, ordered by file, line and rule id.
     public func review(_ sources: [ReviewSource]) -> [Finding] {
         let compiled = rules.compactMap(CompiledRule.init)
+        let ruleKeys = Set(rules.flatMap { rule -> [String] in
+            guard case .config(let check)? = rule.check else { return [] }
+            return [check.key] + (check.when.map { [$0.key] } ?? [])
+        })
+        let swiftFinder = SwiftConfigFinder(ruleKeys: ruleKeys)
+        let presetFinder = PresetConfigFinder(ruleKeys: ruleKeys)
         var findings: [Finding] = []
         for source in sources {
             let fileName = (source.path as NSString).lastPathComponent
             let lexer = source.kind == .swift ? SwiftLexer(source: source.text) : nil
             let scopes: [ConfigScope] = switch source.kind {
-            case .swift: lexer.map { SwiftConfigFinder().scopes(in: $0, fileName: fileName) } ?? []
-            case .yaml, .json: PresetConfigFinder().scopes(inYAML: source.text, fileName: fileName)
-            case .properties: PresetConfigFinder().scopes(inProperties: source.text, fileName: fileName)
+            case .swift: lexer.map { swiftFinder.scopes(in: $0, fileName: fileName) } ?? []
+            case .yaml, .json: presetFinder.scopes(inYAML: source.text, fileName: fileName)
+            case .properties: presetFinder.scopes(inProperties: source.text, fileName: fileName)
             }
             let masked = lexer.map { String(decoding: $0.maskedSource, as: UTF8.self) }
             let suppressed = Self.suppressions(in: source.text)

@@ -6,6 +6,9 @@
 /// per enclosing `{ }` block. The role comes from the receiver's name, the lines that open the
 /// enclosing blocks, the file name, and finally the keys themselves.
 struct SwiftConfigFinder {
+    /// The keys the rules check, recognised as properties even without a librdkafka prefix.
+    var ruleKeys: Set<String>
+
     private struct Block {
         var bracket: UInt8
         var line: Int
@@ -68,7 +71,7 @@ struct SwiftConfigFinder {
     private func literalEntry(at index: Int, in tokens: [SwiftToken]) -> ConfigScope.Entry? {
         guard index > 0, index + 2 < tokens.count,
               tokens[index - 1].kind == .punctuation(UInt8(ascii: "[")) || tokens[index - 1].kind == .punctuation(UInt8(ascii: ",")),
-              case .string(let key?) = tokens[index].kind, LibrdkafkaProperties.isPropertyName(key),
+              case .string(let key?) = tokens[index].kind, LibrdkafkaProperties.isPropertyName(key, ruleKeys: ruleKeys),
               tokens[index + 1].kind == .punctuation(UInt8(ascii: ":")) else { return nil }
         let value = self.value(at: index + 2, in: tokens, terminators: [UInt8(ascii: ","), UInt8(ascii: "]")])
         return ConfigScope.Entry(key: key, value: value, line: tokens[index].line)
@@ -78,14 +81,14 @@ struct SwiftConfigFinder {
     private func assignment(at index: Int, in tokens: [SwiftToken]) -> (String, ConfigScope.Entry)? {
         guard index + 4 < tokens.count, case .identifier(let name) = tokens[index].kind else { return nil }
         if tokens[index + 1].kind == .punctuation(UInt8(ascii: "[")),
-           case .string(let key?) = tokens[index + 2].kind, LibrdkafkaProperties.isPropertyName(key),
+           case .string(let key?) = tokens[index + 2].kind, LibrdkafkaProperties.isPropertyName(key, ruleKeys: ruleKeys),
            tokens[index + 3].kind == .punctuation(UInt8(ascii: "]")),
            tokens[index + 4].kind == .operator("="), index + 5 < tokens.count {
             let value = self.value(at: index + 5, in: tokens, terminators: [UInt8(ascii: "}"), UInt8(ascii: ";")], lineBound: true)
             return (name, ConfigScope.Entry(key: key, value: value, line: tokens[index].line))
         }
         if name == "set", index >= 1, tokens[index + 1].kind == .punctuation(UInt8(ascii: "(")),
-           case .string(let key?) = tokens[index + 2].kind, LibrdkafkaProperties.isPropertyName(key),
+           case .string(let key?) = tokens[index + 2].kind, LibrdkafkaProperties.isPropertyName(key, ruleKeys: ruleKeys),
            tokens[index + 3].kind == .punctuation(UInt8(ascii: ",")) {
             var valueIndex = index + 4
             if valueIndex + 1 < tokens.count, case .identifier = tokens[valueIndex].kind,

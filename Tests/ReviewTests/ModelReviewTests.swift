@@ -56,7 +56,7 @@ struct ModelReviewTests {
         }
         #expect(received.count == 1)
         let staticCount = report.findings.filter { $0.source == .static }.count
-        #expect(staticCount == 12)
+        #expect(staticCount == 13)
         let fromModel = report.findings.filter { $0.source == .model }
         #expect(fromModel.count == 1)
         #expect(fromModel.first?.ruleID == "model-review")
@@ -93,7 +93,7 @@ struct ModelReviewTests {
         let report = try await LLMTestServer.with([reply]) { url, _ in
             try await reviewer(model(.openai, url), skill: skill.url).review(paths: ["broken"])
         }
-        #expect(report.findings.count == 13)
+        #expect(report.findings.count == 14)
         #expect(report.modelReview?.dropped.total == 4)
         #expect(report.modelReview?.provider == "openai")
     }
@@ -155,7 +155,7 @@ struct ModelReviewTests {
         let reviewer = Reviewer(baseDirectory: try Fixtures.directory(), lessonsDirectory: try Fixtures.lessons(),
                                 skillDirectory: try Fixtures.directory(), model: nil)
         let report = try await reviewer.review(paths: ["broken"])
-        #expect(report.findings.count == 12)
+        #expect(report.findings.count == 13)
         #expect(report.modelReview == nil)
         #expect(report.notes.contains { $0.contains("ANTHROPIC_API_KEY") && $0.contains("--base-url") })
         #expect(report.rendered(as: .text).contains("note: Model review is off"))

@@ -12,7 +12,7 @@ struct ReviewRuleLoaderTests {
         #expect(rules.map(\.id) == [
             "producer-idempotence", "producer-acks-all", "transactional-timeout", "producer-batching",
             "consumer-manual-commit", "consumer-offset-reset", "no-debug-contexts",
-            "no-force-try", "transaction-abort",
+            "no-force-try", "transaction-abort", "min-isr",
         ])
         let acks = try #require(rules.first { $0.id == "producer-acks-all" })
         #expect(acks.check == .config(ConfigCheck(role: .producer, key: "acks", condition: .oneOf(["all", "-1"]))))

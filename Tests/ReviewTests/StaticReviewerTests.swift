@@ -34,6 +34,7 @@ struct StaticReviewerTests {
             Hit(rule: "consumer-offset-reset", file: "broken/consumer.properties", line: 5),
             Hit(rule: "producer-idempotence", file: "broken/presets.yaml", line: 4),
             Hit(rule: "producer-acks-all", file: "broken/producer.json", line: 4),
+            Hit(rule: "min-isr", file: "broken/kafka-cluster.yaml", line: 9),
         ]
         #expect(hits == expected, "missing: \(expected.subtracting(hits)), unexpected: \(hits.subtracting(expected))")
         #expect(findings.count == expected.count)
