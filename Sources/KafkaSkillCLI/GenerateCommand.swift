@@ -39,16 +39,11 @@ extension KafkaSkill {
                     print("Wrote \(files.count) files to \(out).")
                 }
             } catch let error as SkillKitError {
-                printError(error)
+                for problem in error.all {
+                    FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+                }
                 throw ExitCode.failure
             }
         }
-    }
-}
-
-/// Prints each problem of a SkillKit error on its own line to standard error.
-func printError(_ error: SkillKitError) {
-    for problem in error.all {
-        FileHandle.standardError.write(Data((problem.description + "\n").utf8))
     }
 }
