@@ -1,0 +1,314 @@
+import CRdKafka
+import Dispatch
+import Logging
+import Synchronization
+
+/// The consumer's machinery: the librdkafka handle, the serial queue that polls it, and the lifecycle.
+///
+/// `@unchecked Sendable`: the handle and queues are set once; mutable state lives in `state` (a `Mutex`);
+/// `rd_kafka_consumer_poll` and `rd_kafka_consumer_close` only ever run on `pollQueue`.
+final class ConsumerCore: @unchecked Sendable {
+    let handle: RDKafkaHandle
+    let logger: Logger
+    let bridge: RebalanceBridge
+    private let pollQueue = DispatchQueue(label: "kafka.consumer.poll")
+    let state = Mutex(State())
+
+    struct State {
+        enum Phase { case running, closing, closed }
+        var phase = Phase.running
+        var pendingError: KafkaError?
+    }
+
+    init(config: KafkaConfig, logger: Logger) throws {
+        guard !config.bootstrapServers.isEmpty else {
+            throw KafkaError(
+                code: .invalidArgument,
+                message: "bootstrap.servers is not set: set KafkaConfig.bootstrapServers (or KAFKA_BOOTSTRAP_SERVERS)",
+                subject: "bootstrap.servers")
+        }
+        let context = RDKafkaContext(logger: logger)
+        let bridge = RebalanceBridge(logger: logger)
+        context.rebalance = bridge
+        self.handle = try RDKafkaHandle(kind: .consumer, config: config, events: 0, context: context) { conf in
+            rd_kafka_conf_set_rebalance_cb(conf, rdKafkaRebalanceCallback)
+            rd_kafka_conf_set_offset_commit_cb(conf, rdKafkaOffsetCommitCallback)
+            rd_kafka_conf_set_error_cb(conf, rdKafkaErrorCallback)
+        }
+        self.logger = logger
+        self.bridge = bridge
+        // Route the main queue (callbacks, errors) through the consumer queue, which poll serves.
+        rd_kafka_poll_set_consumer(handle.pointer)
+        bridge.attach(self)
+    }
+
+    private func ensureRunning() throws {
+        try state.withLock { state in
+            if state.phase != .running { throw KafkaError.shutDown("consumer") }
+        }
+    }
+
+    // MARK: Subscription and assignment
+
+    func subscribe(topics: [String]) throws {
+        try ensureRunning()
+        let list = RDKafkaPartitionList(capacity: topics.count)
+        for topic in topics { list.add(topic: topic, partition: RD_KAFKA_PARTITION_UA, offset: KafkaOffset.invalid) }
+        let code = rd_kafka_subscribe(handle.pointer, list.pointer)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw KafkaError(code: .init(rawValue: code.rawValue), context: "subscribe to \(topics)")
+        }
+    }
+
+    func assign(_ offsets: [KafkaTopicPartitionOffset]) throws {
+        try ensureRunning()
+        let list = RDKafkaPartitionList(offsets)
+        let code = rd_kafka_assign(handle.pointer, list.pointer)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw KafkaError(code: .init(rawValue: code.rawValue), context: "assign \(offsets)")
+        }
+    }
+
+    func assignment() throws -> [KafkaTopicPartition] {
+        var raw: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        let code = rd_kafka_assignment(handle.pointer, &raw)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let raw else {
+            throw KafkaError(code: .init(rawValue: code.rawValue), context: "read the assignment")
+        }
+        return RDKafkaPartitionList(owning: raw).partitions
+    }
+
+    var memberId: String? {
+        guard let raw = rd_kafka_memberid(handle.pointer) else { return nil }
+        defer { rd_kafka_mem_free(handle.pointer, raw) }
+        let id = String(cString: raw)
+        return id.isEmpty ? nil : id
+    }
+
+    // MARK: Polling
+
+    /// Polls up to `limit` messages on the poll queue, waiting at most ~100 ms when none are ready.
+    /// Returns `nil` once the consumer is closing.
+    func pollBatch(limit: Int) async throws -> [KafkaConsumerMessage]? {
+        try await withCheckedThrowingContinuation { continuation in
+            pollQueue.async {
+                continuation.resume(with: Result { try self.pollBatchNow(limit: limit) })
+            }
+        }
+    }
+
+    private func pollBatchNow(limit: Int) throws -> [KafkaConsumerMessage]? {
+        let pending = try state.withLock { state -> Bool in
+            if let error = state.pendingError {
+                state.pendingError = nil
+                throw error
+            }
+            return state.phase == .running
+        }
+        guard pending else { return nil }
+        var batch: [KafkaConsumerMessage] = []
+        while batch.count < limit {
+            guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.isEmpty ? 100 : 0) else { break }
+            defer { rd_kafka_message_destroy(raw) }
+            let message = raw.pointee
+            if message.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+                guard let error = consumeError(raw) else { continue }
+                if batch.isEmpty { throw error }
+                state.withLock { $0.pendingError = error }
+                break
+            }
+            batch.append(Self.convert(raw))
+        }
+        return batch
+    }
+
+    /// Turns an error message from poll into an error for the caller, or `nil` when librdkafka recovers by itself.
+    private func consumeError(_ raw: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaError? {
+        let code = KafkaError.Code(rawValue: raw.pointee.err.rawValue)
+        let text = rd_kafka_message_errstr(raw).map { String(cString: $0) } ?? code.librdkafkaDescription
+        if let fatal = handle.fatalError { return fatal }
+        switch code {
+        case .partitionEOF:
+            return nil
+        case .unknownTopicOrPartition, .unknownTopic, .topicAuthorizationFailed:
+            let topic = raw.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) }
+            return KafkaError(code: code, message: text + code.advice, subject: topic)
+        default:
+            logger.warning("consumer: \(code.name): \(text)")
+            return nil
+        }
+    }
+
+    private static func convert(_ raw: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaConsumerMessage {
+        let message = raw.pointee
+        let topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let key = message.key.map { Array(UnsafeRawBufferPointer(start: $0, count: message.key_len)) }
+        let value = message.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: message.len)) }
+        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
+        return KafkaConsumerMessage(
+            topic: topic,
+            partition: message.partition,
+            offset: message.offset,
+            key: key,
+            value: value,
+            headers: headers(of: raw),
+            timestampMs: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
+        )
+    }
+
+    private static func headers(of raw: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {
+        var headers: OpaquePointer?
+        guard rd_kafka_message_headers(raw, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR, let headers else { return [] }
+        var result: [KafkaHeader] = []
+        var index = 0
+        var name: UnsafePointer<CChar>?
+        var value: UnsafeRawPointer?
+        var size = 0
+        while rd_kafka_header_get_all(headers, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+            let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
+            result.append(KafkaHeader(name: name.map { String(cString: $0) } ?? "", value: bytes))
+            index += 1
+        }
+        return result
+    }
+
+    // MARK: Offsets
+
+    func commit(_ offsets: [KafkaTopicPartitionOffset]?) async throws {
+        try ensureRunning()
+        let handle = self.handle
+        try await BlockingCalls.run {
+            let list = offsets.map(RDKafkaPartitionList.init)
+            let code = rd_kafka_commit(handle.pointer, list?.pointer, 0)
+            if code == RD_KAFKA_RESP_ERR__NO_OFFSET { return }
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                throw KafkaError(code: .init(rawValue: code.rawValue), context: "commit failed")
+            }
+            if let error = list?.firstError(context: "commit failed") { throw error }
+        }
+    }
+
+    func scheduleCommit(_ offsets: [KafkaTopicPartitionOffset]?) throws {
+        try ensureRunning()
+        let list = offsets.map(RDKafkaPartitionList.init)
+        let code = rd_kafka_commit(handle.pointer, list?.pointer, 1)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR && code != RD_KAFKA_RESP_ERR__NO_OFFSET {
+            throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not schedule a commit")
+        }
+    }
+
+    func storeOffsets(_ offsets: [KafkaTopicPartitionOffset]) throws {
+        try ensureRunning()
+        let list = RDKafkaPartitionList(offsets)
+        let code = rd_kafka_offsets_store(handle.pointer, list.pointer)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            var error = KafkaError(code: .init(rawValue: code.rawValue), context: "could not store offsets")
+            if code == RD_KAFKA_RESP_ERR__INVALID_ARG {
+                error.message += " (set enable.auto.offset.store=false to store offsets manually)"
+            }
+            throw error
+        }
+        if let error = list.firstError(context: "could not store the offset") { throw error }
+    }
+
+    func seek(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) async throws {
+        try ensureRunning()
+        let handle = self.handle
+        try await BlockingCalls.run {
+            let list = RDKafkaPartitionList(offsets)
+            if let error = rd_kafka_seek_partitions(handle.pointer, list.pointer, timeoutMs) {
+                throw KafkaError(consuming: error, context: "seek failed")
+            }
+            if let error = list.firstError(context: "seek failed") { throw error }
+        }
+    }
+
+    func pause(_ partitions: [KafkaTopicPartition], resume: Bool) throws {
+        try ensureRunning()
+        let list = RDKafkaPartitionList(partitions)
+        let code = resume ? rd_kafka_resume_partitions(handle.pointer, list.pointer) : rd_kafka_pause_partitions(handle.pointer, list.pointer)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw KafkaError(code: .init(rawValue: code.rawValue), context: resume ? "resume failed" : "pause failed")
+        }
+        if let error = list.firstError(context: resume ? "resume failed" : "pause failed") { throw error }
+    }
+
+    func position(_ partitions: [KafkaTopicPartition]) throws -> [KafkaTopicPartitionOffset] {
+        let list = RDKafkaPartitionList(partitions)
+        let code = rd_kafka_position(handle.pointer, list.pointer)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not read positions")
+        }
+        return list.offsets
+    }
+
+    func committed(_ partitions: [KafkaTopicPartition], timeoutMs: Int32) async throws -> [KafkaTopicPartitionOffset] {
+        let handle = self.handle
+        return try await BlockingCalls.run {
+            let list = RDKafkaPartitionList(partitions)
+            let code = rd_kafka_committed(handle.pointer, list.pointer, timeoutMs)
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not read committed offsets")
+            }
+            if let error = list.firstError(context: "could not read the committed offset") { throw error }
+            return list.offsets
+        }
+    }
+
+    func watermarks(topic: String, partition: Int32, timeoutMs: Int32) async throws -> (low: Int64, high: Int64) {
+        let handle = self.handle
+        return try await BlockingCalls.run {
+            var low: Int64 = 0
+            var high: Int64 = 0
+            let code = rd_kafka_query_watermark_offsets(handle.pointer, topic, partition, &low, &high, timeoutMs)
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                throw KafkaError(
+                    code: .init(rawValue: code.rawValue), context: "could not read watermarks of \(topic)[\(partition)]",
+                    subject: topic)
+            }
+            return (low, high)
+        }
+    }
+
+    // MARK: Close
+
+    func close() async {
+        let proceed = state.withLock { state -> Bool in
+            guard state.phase == .running else { return false }
+            state.phase = .closing
+            return true
+        }
+        guard proceed else { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            // On the poll queue, so no poll is running; close runs the final revoke through the bridge.
+            pollQueue.async {
+                let code = rd_kafka_consumer_close(self.handle.pointer)
+                if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                    self.logger.warning("consumer close: \(KafkaError(code: .init(rawValue: code.rawValue)))")
+                }
+                self.bridge.detach()
+                self.handle.destroy()
+                self.state.withLock { $0.phase = .closed }
+                continuation.resume()
+            }
+        }
+    }
+
+    /// Called when the public consumer is dropped without `close()`.
+    func abandon() {
+        let proceed = state.withLock { state -> Bool in
+            guard state.phase == .running else { return false }
+            state.phase = .closing
+            return true
+        }
+        guard proceed else { return }
+        logger.warning("KafkaConsumer dropped without close(); closing it now")
+        pollQueue.sync {
+            _ = rd_kafka_consumer_close(handle.pointer)
+            bridge.detach()
+            handle.destroy()
+            state.withLock { $0.phase = .closed }
+        }
+    }
+}

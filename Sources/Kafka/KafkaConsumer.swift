@@ -1,0 +1,168 @@
+public import Logging
+public import ServiceLifecycle
+import Synchronization
+
+/// Reads messages from Kafka, in a consumer group (``subscribe(topics:onRebalance:)``) or from partitions
+/// chosen by hand (``assign(_:)``).
+///
+/// ```swift
+/// var config = try KafkaConfig(["group.id": "workers", "enable.auto.commit": "false"])
+/// config.bootstrapServers = ["127.0.0.1:9092"]
+/// let consumer = try KafkaConsumer(config: config)
+/// try consumer.subscribe(topics: ["orders"]) { rebalance in
+///     if rebalance.kind == .revoked { try? await rebalance.commitStoredOffsets() }
+/// }
+/// for try await message in consumer.messages {
+///     try await process(message)
+///     try await consumer.commit(message)
+/// }
+/// ```
+///
+/// Messages are polled in batches on a dedicated thread, never on Swift's cooperative pool; backpressure
+/// is librdkafka's own prefetch limit, since nothing is fetched ahead of what the loop asks for beyond it.
+///
+/// - Important: Call ``close()`` (or run the consumer as a `Service`) so the group is left cleanly and the
+///   final revoke runs your handler.
+public final class KafkaConsumer: Service, Sendable {
+    let core: ConsumerCore
+
+    /// Creates a consumer.
+    /// - Parameters:
+    ///   - config: librdkafka properties; `bootstrap.servers` is required and `group.id` is required for
+    ///     subscriptions and commits.
+    ///   - logger: Receives librdkafka's logs and rebalance notices.
+    /// - Throws: ``KafkaError`` when librdkafka rejects the configuration.
+    public init(config: KafkaConfig, logger: Logger = Logger(label: "kafka.consumer")) throws {
+        core = try ConsumerCore(config: config, logger: logger)
+    }
+
+    deinit { core.abandon() }
+
+    /// The messages, as an `AsyncSequence` that ends when the consumer closes or the iterating task is cancelled.
+    public var messages: KafkaConsumerMessages { KafkaConsumerMessages(core: core) }
+
+    /// Joins the consumer group and subscribes to topics.
+    /// - Parameters:
+    ///   - topics: Topic names; a name starting with `^` is a regular expression.
+    ///   - onRebalance: Runs inside each rebalance, before it completes (commit on ``KafkaRebalance/Kind-swift.enum/revoked``).
+    /// - Throws: ``KafkaError`` when the subscription is refused.
+    public func subscribe(topics: [String], onRebalance: (@Sendable (KafkaRebalance) async -> Void)? = nil) throws {
+        core.bridge.handler.withLock { $0 = onRebalance }
+        try core.subscribe(topics: topics)
+    }
+
+    /// Reads from the given partitions and offsets without joining a group's rebalancing.
+    /// - Parameter partitions: Partitions with the offset to start from (``KafkaOffset/beginning``,
+    ///   ``KafkaOffset/end``, ``KafkaOffset/stored`` or an absolute offset).
+    public func assign(_ partitions: [KafkaTopicPartitionOffset]) throws {
+        try core.assign(partitions)
+    }
+
+    /// The partitions currently assigned to this consumer.
+    public func assignment() throws -> [KafkaTopicPartition] { try core.assignment() }
+
+    /// The group member id the coordinator gave this consumer, once it has joined.
+    public var memberId: String? { core.memberId }
+
+    /// Commits the offset after `message` (its offset + 1) and waits for the broker to confirm.
+    /// - Parameter message: The last message processed in its partition.
+    public func commit(_ message: KafkaConsumerMessage) async throws {
+        try await core.commit([message.nextOffset])
+    }
+
+    /// Commits explicit offsets (each the next offset to read) and waits for the broker to confirm.
+    public func commit(_ offsets: [KafkaTopicPartitionOffset]) async throws {
+        try await core.commit(offsets)
+    }
+
+    /// Commits the stored offsets of the current assignment and waits; having nothing to commit is not an error.
+    public func commitStoredOffsets() async throws {
+        try await core.commit(nil)
+    }
+
+    /// Starts a commit of the offset after `message` without waiting; failures are logged.
+    public func scheduleCommit(_ message: KafkaConsumerMessage) throws {
+        try core.scheduleCommit([message.nextOffset])
+    }
+
+    /// Starts a commit of the stored offsets without waiting; failures are logged.
+    public func scheduleCommitOfStoredOffsets() throws {
+        try core.scheduleCommit(nil)
+    }
+
+    /// Marks `message` processed, so the next commit (manual or automatic) includes it.
+    /// - Important: Requires `enable.auto.offset.store=false`.
+    public func storeOffset(_ message: KafkaConsumerMessage) throws {
+        try core.storeOffsets([message.nextOffset])
+    }
+
+    /// Moves the read position of assigned partitions.
+    /// - Parameters:
+    ///   - offsets: Where to read next in each partition.
+    ///   - timeout: How long to wait for the seek to take effect.
+    public func seek(_ offsets: [KafkaTopicPartitionOffset], timeout: Duration = .seconds(10)) async throws {
+        try await core.seek(offsets, timeoutMs: timeout.milliseconds)
+    }
+
+    /// Rewinds every assigned partition to its committed offset, as after an aborted transaction.
+    public func rewindToCommitted(timeout: Duration = .seconds(10)) async throws {
+        let assigned = try core.assignment()
+        guard !assigned.isEmpty else { return }
+        let committed = try await core.committed(assigned, timeoutMs: timeout.milliseconds)
+        let targets = committed.map { item in
+            KafkaTopicPartitionOffset(
+                topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : KafkaOffset.stored)
+        }
+        try await core.seek(targets, timeoutMs: timeout.milliseconds)
+    }
+
+    /// Stops fetching from partitions (they stay assigned).
+    public func pause(_ partitions: [KafkaTopicPartition]) throws { try core.pause(partitions, resume: false) }
+
+    /// Resumes fetching from paused partitions.
+    public func resume(_ partitions: [KafkaTopicPartition]) throws { try core.pause(partitions, resume: true) }
+
+    /// The next offset this consumer will read in each partition (``KafkaOffset/invalid`` when unknown).
+    public func position(_ partitions: [KafkaTopicPartition]) throws -> [KafkaTopicPartitionOffset] {
+        try core.position(partitions)
+    }
+
+    /// The group's committed offsets for the partitions, from the coordinator.
+    public func committed(_ partitions: [KafkaTopicPartition], timeout: Duration = .seconds(10)) async throws
+        -> [KafkaTopicPartitionOffset]
+    {
+        try await core.committed(partitions, timeoutMs: timeout.milliseconds)
+    }
+
+    /// The low and high watermarks of a partition, from its leader.
+    /// - Returns: The oldest retained offset and the offset the next message will get.
+    public func watermarks(topic: String, partition: Int32, timeout: Duration = .seconds(10)) async throws
+        -> (low: Int64, high: Int64)
+    {
+        try await core.watermarks(topic: topic, partition: partition, timeoutMs: timeout.milliseconds)
+    }
+
+    /// The group's lag per partition: high watermark − committed offset (− low watermark when nothing is
+    /// committed), for the given partitions or the current assignment.
+    public func lag(_ partitions: [KafkaTopicPartition]? = nil, timeout: Duration = .seconds(10)) async throws
+        -> [KafkaTopicPartition: Int64]
+    {
+        let targets = try partitions ?? core.assignment()
+        let committed = try await core.committed(targets, timeoutMs: timeout.milliseconds)
+        var result: [KafkaTopicPartition: Int64] = [:]
+        for item in committed {
+            let marks = try await core.watermarks(topic: item.topic, partition: item.partition, timeoutMs: timeout.milliseconds)
+            result[item.topicPartition] = max(0, marks.high - (item.offset >= 0 ? item.offset : marks.low))
+        }
+        return result
+    }
+
+    /// Leaves the group (running the final revoke through the rebalance handler) and releases librdkafka.
+    public func close() async { await core.close() }
+
+    /// Runs until graceful shutdown or cancellation, then closes the consumer (`Service`).
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `kafka-skill` command: lists the subcommands; each lives in its own file.
+@main
+struct KafkaSkill: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kafka-skill",
+        abstract: "Generate the kafka-events skill, scaffold Swift Kafka services, review them, and verify them against a cluster.",
+        subcommands: [Cluster.self]
+    )
+}

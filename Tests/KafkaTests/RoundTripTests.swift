@@ -1,0 +1,76 @@
+import Kafka
+import Testing
+
+@Suite("Producer and consumer round trips", .timeLimit(.minutes(2)))
+struct RoundTripTests {
+    @Test("keys, values, headers and timestamps survive a round trip")
+    func roundTrip() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("round-trip")
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(config: TestCluster.producerConfig(cluster), logger: TestCluster.logger)
+        let sent = KafkaProducerMessage(
+            topic: topic, key: [1, 2, 3], value: Array("hello".utf8),
+            headers: [KafkaHeader(name: "trace", string: "abc"), KafkaHeader(name: "empty", value: []), KafkaHeader(name: "null", value: nil)],
+            timestampMs: 1_700_000_000_123)
+        let report = try await producer.send(sent)
+        #expect(report.partition == 0)
+        #expect(report.offset == 0)
+        let tombstone = try await producer.send(KafkaProducerMessage(topic: topic, key: [9], value: nil))
+        #expect(tombstone.offset == 1)
+        await producer.shutdown()
+
+        let read = try await TestCluster.drain(cluster, topic: topic, partitions: 1)
+        try #require(read.count == 2)
+        #expect(read[0].key == [1, 2, 3])
+        #expect(read[0].valueString == "hello")
+        #expect(read[0].headers == sent.headers)
+        #expect(read[0].timestampMs == 1_700_000_000_123)
+        #expect(read[1].key == [9])
+        #expect(read[1].value == nil)
+    }
+
+    @Test("messages with the same key keep their order across several partitions")
+    func perKeyOrder() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("order")
+        try cluster.createTopic(topic, partitions: 6)
+        let (producer, events) = try KafkaProducer.makeProducerWithEvents(
+            config: TestCluster.producerConfig(cluster, ["enable.idempotence": "true"]), logger: TestCluster.logger)
+        let keys = (0..<12).map { "key-\($0)" }
+        let perKey = 200
+        let reports = Task {
+            var acknowledged = 0
+            for await event in events {
+                if case .deliveryReports(let batch) = event { acknowledged += batch.filter(\.isAcknowledged).count }
+            }
+            return acknowledged
+        }
+        for sequence in 0..<perKey {
+            for key in keys {
+                try await producer.enqueue(KafkaProducerMessage(topic: topic, key: key, value: "\(sequence)"))
+            }
+        }
+        try await producer.flush()
+        await producer.shutdown()
+        #expect(await reports.value == keys.count * perKey)
+
+        let read = try await TestCluster.drain(cluster, topic: topic, partitions: 6)
+        #expect(read.count == keys.count * perKey)
+        var partitionOfKey: [String: Int32] = [:]
+        var lastOfKey: [String: Int] = [:]
+        var usedPartitions = Set<Int32>()
+        for message in read {
+            let key = try #require(message.keyString)
+            let sequence = try #require(Int(message.valueString ?? ""))
+            if let known = partitionOfKey[key] { #expect(known == message.partition, "key \(key) moved partition") }
+            partitionOfKey[key] = message.partition
+            usedPartitions.insert(message.partition)
+            #expect(sequence == (lastOfKey[key] ?? -1) + 1, "key \(key): \(sequence) after \(lastOfKey[key] ?? -1)")
+            lastOfKey[key] = sequence
+        }
+        #expect(usedPartitions.count > 1)
+    }
+}
