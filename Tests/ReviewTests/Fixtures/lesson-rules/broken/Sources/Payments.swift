@@ -1,0 +1,8 @@
+import Kafka
+
+func process(_ producer: KafkaProducer, _ consumer: KafkaConsumer) async throws {
+    try producer.beginTransaction()
+    try await producer.send(topic: "payments", value: "p-1")
+    try producer.sendOffsetsToTransaction(consumer.position(), group: consumer.groupMetadata())
+    try producer.commitTransaction()
+}
