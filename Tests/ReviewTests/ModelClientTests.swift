@@ -169,6 +169,39 @@ struct ModelClientTests {
         #expect(sleeps.recorded.isEmpty)
     }
 
+    @Test("408, 409 and 5xx are retried", arguments: [408, 409, 500, 502, 503])
+    func retriedStatuses(status: Int) async throws {
+        let sleeps = SleepRecorder()
+        let script = [
+            LLMTestServer.Reply(status: status, body: WireFormats.openAIError(message: "try again", type: "server_error", code: nil)),
+            LLMTestServer.Reply(body: WireFormats.openAIChat(content: #"{"findings":[]}"#)),
+        ]
+        let count = try await LLMTestServer.with(script) { url, server in
+            _ = try await ModelClient(configuration: configuration(.openai, url, sleeps: sleeps)).complete(prompt)
+            return server.received.count
+        }
+        #expect(count == 2)
+        #expect(sleeps.recorded == [.milliseconds(500)])
+    }
+
+    @Test("x-should-retry: false stops retries of a retriable status")
+    func serverSaysNoRetry() async throws {
+        let sleeps = SleepRecorder()
+        let reply = LLMTestServer.Reply(status: 500, headers: ["x-should-retry": "false"], body: WireFormats.anthropicError(type: "api_error", message: "internal"))
+        let count = try await LLMTestServer.with([reply]) { url, server in
+            let error = await #expect(throws: ReviewError.self) {
+                try await ModelClient(configuration: configuration(.anthropic, url, sleeps: sleeps)).complete(prompt)
+            }
+            guard case .serverError(_, 500, 1, _)? = error else {
+                Issue.record("expected a server error after one attempt, got \(String(describing: error))")
+                return 0
+            }
+            return server.received.count
+        }
+        #expect(count == 1)
+        #expect(sleeps.recorded.isEmpty)
+    }
+
     @Test("an OpenAI 429 rate limit (not quota) is retried")
     func openAIRateLimit() async throws {
         let sleeps = SleepRecorder()
