@@ -236,3 +236,26 @@ enum DecimalArithmetic {
         return Array(bytes[first...])
     }
 }
+
+extension AvroDecimal: Codable {
+    /// Decodes plain decimal text such as `"-123.45"`; ``AvroDecoder`` reads Avro decimals directly instead.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: `DecodingError.dataCorrupted` when the text is not a plain decimal number.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = AvroDecimal(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a plain decimal number")
+        }
+        self = value
+    }
+
+    /// Encodes the value as plain decimal text; ``AvroEncoder`` writes Avro decimals directly instead.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
