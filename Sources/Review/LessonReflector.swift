@@ -57,8 +57,10 @@ public struct LessonReflector: Sendable {
         let displayPath = ReviewSourceCollector(baseDirectory: baseDirectory).displayPath(of: file)
         let slug = String(name.dropFirst(prefix.count).dropLast(".yaml".count))
         let rules = try ReviewRuleLoader().rules(inYAML: spec, path: file.path)
+        let topic = ReflectionPrompt.facts(of: spec).topic
         let pages = try SkillReference.load(fromSkill: skillDirectory).filter { page in
-            page.name.contains(slug) || page.name.contains("/" + prefix) || rules.contains { page.text.contains($0.id) }
+            page.name.contains(slug) || page.name.contains("/" + prefix) || topic.map { page.name == "references/\($0).md" } == true
+                || rules.contains { page.text.contains($0.id) }
         }
         let prompt = ReflectionPrompt(spec: spec, path: displayPath, pages: pages, tokenBudget: model.tokenBudget).prompt()
         let answer = try await ModelClient(configuration: model).complete(prompt)

@@ -43,7 +43,7 @@ struct ReflectionPrompt {
 
     func prompt() -> ModelPrompt {
         var user = "LESSON SPEC \(path):\n\n\(spec)\n"
-        let (objectives, questions) = Self.objectivesAndQuestions(in: spec)
+        let (objectives, questions, _) = Self.facts(of: spec)
         user += "\nOBJECTIVES:\n" + (objectives.isEmpty ? "(none listed)\n" : objectives.map { "- \($0)\n" }.joined())
         user += "\nREFLECTION QUESTIONS:\n" + (questions.isEmpty ? "(none listed)\n" : questions.map { "- \($0)\n" }.joined())
         user += "\nSKILL PAGES FROM THIS LESSON:\n"
@@ -69,20 +69,38 @@ struct ReflectionPrompt {
         )
     }
 
-    /// The `objectives` list and any `reflection…` list of the spec, as text.
-    static func objectivesAndQuestions(in spec: String) -> (objectives: [String], questions: [String]) {
-        guard let mapping = (try? Yams.compose(yaml: spec))?.mapping else { return ([], []) }
+    /// The `objectives` list, any `reflection…` list and the `topic` of a spec, as text.
+    ///
+    /// Reflection items may be plain questions or mappings such as `{question, answer}`; a mapping
+    /// becomes its question followed by the expected answer.
+    static func facts(of spec: String) -> (objectives: [String], questions: [String], topic: String?) {
+        guard let mapping = (try? Yams.compose(yaml: spec))?.mapping else { return ([], [], nil) }
         var objectives: [String] = []
         var questions: [String] = []
+        var topic: String?
         for (key, value) in mapping {
             guard let name = key.scalar?.string.lowercased() else { continue }
-            let items = value.sequence.map { $0.compactMap(\.scalar?.string) } ?? value.scalar.map { [$0.string] } ?? []
+            let items = (value.sequence.map(Array.init) ?? [value]).compactMap(Self.text)
             if name == "objectives" || name == "goals" {
                 objectives += items
             } else if name.hasPrefix("reflection") {
                 questions += items
+            } else if name == "topic" {
+                topic = value.scalar?.string
             }
         }
-        return (objectives, questions)
+        return (objectives, questions, topic)
+    }
+
+    private static func text(of node: Node) -> String? {
+        if let scalar = node.scalar { return scalar.string }
+        guard let mapping = node.mapping else { return nil }
+        let fields = Dictionary(mapping.compactMap { key, value in
+            key.scalar.flatMap { key in value.scalar.map { (key.string, $0.string.trimmingCharacters(in: .whitespacesAndNewlines)) } }
+        }, uniquingKeysWith: { first, _ in first })
+        if let question = fields["question"] {
+            return fields["answer"].map { "\(question) (expected answer: \($0))" } ?? question
+        }
+        return fields.isEmpty ? nil : fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
     }
 }
