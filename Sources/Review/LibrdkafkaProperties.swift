@@ -70,4 +70,30 @@ enum LibrdkafkaProperties {
         default: return .any
         }
     }
+
+    /// The keys typed configuration properties may stand for: client keys Review knows and the keys
+    /// rules check.
+    static func typedKeys(adding ruleKeys: Set<String>) -> Set<String> {
+        producerKeys.union(consumerKeys).union(ruleKeys).union(["bootstrap.servers", "client.id", "statistics.interval.ms"])
+    }
+
+    /// The Swift property name of a key, as the Kafka module's `KafkaConfig` spells it:
+    /// `enable.idempotence` → `enableIdempotence`, `linger.ms` → `lingerMs`.
+    static func swiftPropertyName(of key: String) -> String {
+        let words = key.split(whereSeparator: { $0 == "." || $0 == "_" || $0 == "-" }).map(String.init)
+        guard let first = words.first else { return key }
+        return first + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// The librdkafka value of an enum case of the Kafka module's typed configuration
+    /// (`KafkaConfig.Acks.all` → `all`), or `nil` when the case is not known.
+    static func value(ofCase name: String, for key: String) -> String? {
+        let cases: [String: [String: String]] = [
+            "acks": ["none": "0", "leader": "1", "all": "all"],
+            "auto.offset.reset": ["earliest": "earliest", "latest": "latest", "error": "error"],
+            "isolation.level": ["readCommitted": "read_committed", "readUncommitted": "read_uncommitted"],
+            "partition.assignment.strategy": ["range": "range", "roundRobin": "roundrobin", "cooperativeSticky": "cooperative-sticky"],
+        ]
+        return cases[key]?[name]
+    }
 }

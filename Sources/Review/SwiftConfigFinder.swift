@@ -1,13 +1,24 @@
 /// Finds librdkafka configuration in Swift source: string-keyed dictionary literals
-/// (`"acks": "all"`), subscript assignments (`config["acks"] = "all"`) and setter calls
-/// (`config.set("acks", "all")`).
+/// (`"acks": "all"`), subscript assignments (`config["acks"] = "all"`), setter calls
+/// (`config.set("acks", "all")`) and the typed properties of the Kafka module's `KafkaConfig`
+/// (`config.enableIdempotence = true`, `config.acks = .all`).
 ///
 /// Entries of one dictionary literal form one configuration; assignments and setter calls form one
-/// per enclosing `{ }` block. The role comes from the receiver's name, the lines that open the
-/// enclosing blocks, the file name, and finally the keys themselves.
+/// per enclosing `{ }` block, which also takes in the literals written in that block (a literal
+/// that is then amended is one configuration). The role comes from the receiver's name, the lines
+/// that open the enclosing blocks, the file name, and finally the keys themselves.
 struct SwiftConfigFinder {
     /// The keys the rules check, recognised as properties even without a librdkafka prefix.
     var ruleKeys: Set<String>
+    /// Typed property names (`enableIdempotence`) and the keys they set.
+    private let typedProperties: [String: String]
+
+    init(ruleKeys: Set<String>) {
+        self.ruleKeys = ruleKeys
+        typedProperties = Dictionary(
+            LibrdkafkaProperties.typedKeys(adding: ruleKeys).map { (LibrdkafkaProperties.swiftPropertyName(of: $0), $0) },
+            uniquingKeysWith: { first, _ in first })
+    }
 
     private struct Block {
         var bracket: UInt8
@@ -19,6 +30,8 @@ struct SwiftConfigFinder {
     private struct Found {
         var scopeID: Int
         var scopeLine: Int
+        var braceID: Int
+        var isLiteral: Bool
         var hints: [String]
         var entry: ConfigScope.Entry
     }
@@ -36,11 +49,13 @@ struct SwiftConfigFinder {
         for index in tokens.indices {
             let token = tokens[index]
             let enclosingHeaders = stack.reversed().map(\.header)
+            let brace = stack.last { $0.bracket == UInt8(ascii: "{") }
             if let entry = literalEntry(at: index, in: tokens), let block = stack.last, block.bracket == UInt8(ascii: "[") {
-                found.append(Found(scopeID: block.id, scopeLine: block.line, hints: enclosingHeaders + [fileName], entry: entry))
+                found.append(Found(scopeID: block.id, scopeLine: block.line, braceID: brace?.id ?? -1, isLiteral: true,
+                                   hints: enclosingHeaders + [fileName], entry: entry))
             } else if let (receiver, entry) = assignment(at: index, in: tokens) {
-                let block = stack.last { $0.bracket == UInt8(ascii: "{") }
-                found.append(Found(scopeID: block?.id ?? -1, scopeLine: block?.line ?? entry.line, hints: [receiver] + enclosingHeaders + [fileName], entry: entry))
+                found.append(Found(scopeID: brace?.id ?? -1, scopeLine: brace?.line ?? entry.line, braceID: brace?.id ?? -1, isLiteral: false,
+                                   hints: [receiver] + enclosingHeaders + [fileName], entry: entry))
             }
             guard case .punctuation(let byte) = token.kind else { continue }
             switch byte {
@@ -53,9 +68,13 @@ struct SwiftConfigFinder {
                 break
             }
         }
+        let amendedBlocks = Set(found.filter { !$0.isLiteral }.map(\.braceID))
         var order: [Int] = []
         var grouped: [Int: [Found]] = [:]
-        for item in found {
+        for var item in found {
+            if item.isLiteral, amendedBlocks.contains(item.braceID) {
+                item.scopeID = item.braceID
+            }
             if grouped[item.scopeID] == nil { order.append(item.scopeID) }
             grouped[item.scopeID, default: []].append(item)
         }
@@ -103,7 +122,25 @@ struct SwiftConfigFinder {
             let value = self.value(at: valueIndex, in: tokens, terminators: [UInt8(ascii: ")")])
             return (receiver, ConfigScope.Entry(key: key, value: value, line: tokens[index].line))
         }
+        if tokens[index + 1].kind == .punctuation(UInt8(ascii: ".")),
+           case .identifier(let property) = tokens[index + 2].kind, let key = typedProperties[property],
+           tokens[index + 3].kind == .operator("=") {
+            return (name, ConfigScope.Entry(key: key, value: typedValue(at: index + 4, in: tokens, key: key), line: tokens[index].line))
+        }
         return nil
+    }
+
+    /// A typed property's value: a literal, or an enum case such as `.all` that the Kafka module maps
+    /// to a librdkafka value.
+    private func typedValue(at index: Int, in tokens: [SwiftToken], key: String) -> ConfigScope.Value {
+        guard tokens[index].kind == .punctuation(UInt8(ascii: ".")), index + 1 < tokens.count,
+              case .identifier(let name) = tokens[index + 1].kind else {
+            return value(at: index, in: tokens, terminators: [UInt8(ascii: "}"), UInt8(ascii: ";")], lineBound: true)
+        }
+        let next = index + 2
+        let ends = next >= tokens.count || tokens[next].line > tokens[index + 1].line || tokens[next].kind == .punctuation(UInt8(ascii: "}"))
+        guard ends, let value = LibrdkafkaProperties.value(ofCase: name, for: key) else { return .dynamic }
+        return .literal(value)
     }
 
     /// A literal value when the expression is a single literal followed by a terminator.

@@ -86,4 +86,30 @@ struct StaticReviewerTests {
         let findings = StaticReviewer(rules: rules).review([source])
         #expect(findings.map(\.ruleID) == ["no-debug-contexts"])
     }
+
+    @Test("typed KafkaConfig properties, and a literal amended in the same block, form one configuration")
+    func typedProperties() throws {
+        let rules = try ReviewRuleLoader().loadRules(fromDirectory: Fixtures.lessons())
+        let clean = ReviewSource(path: "Clean.swift", kind: .swift, text: """
+            func makeProducerConfig(servers: String) throws -> KafkaConfig {
+                var config = try KafkaConfig(["bootstrap.servers": servers])
+                config.acks = .all
+                config.enableIdempotence = true
+                return config
+            }
+            """)
+        #expect(StaticReviewer(rules: rules).review([clean]).isEmpty)
+        let broken = ReviewSource(path: "Broken.swift", kind: .swift, text: """
+            func makeProducerConfig() throws -> KafkaConfig {
+                var config = try KafkaConfig(["bootstrap.servers": "b:9092", "acks": "all"])
+                config.enableIdempotence = false
+                config.acks = .leader
+                return config
+            }
+            """)
+        let findings = StaticReviewer(rules: rules).review([broken])
+        #expect(findings.map(\.ruleID) == ["producer-idempotence", "producer-acks-all"])
+        #expect(findings.map(\.line) == [3, 4])
+        #expect(findings.last?.message.contains("acks = \"1\"") == true)
+    }
 }
