@@ -39,14 +39,14 @@ extension KafkaSkill {
         @Option(help: ArgumentHelp("The API's base URL, for example http://127.0.0.1:8080/v1 for a local server.", valueName: "URL"))
         var baseURL: String?
 
-        @Option(help: "The report format: text, json, sarif or markdown.", transform: { try parse($0, as: ReportFormat.self) })
+        @Option(help: "The report format: text, json, sarif or markdown. Default: text.", transform: { try parse($0, as: ReportFormat.self) })
         var format: ReportFormat = .text
 
-        @Option(help: ArgumentHelp("The lowest severity that makes the command exit with 1: info, warning or error.", valueName: "severity"),
+        @Option(help: ArgumentHelp("The lowest severity that makes the command exit with 1: info, warning or error. Default: error.", valueName: "severity"),
                 transform: { try parse($0, as: Severity.self) })
         var failOn: Severity = .error
 
-        @Option(help: ArgumentHelp("The folder of lesson specs whose rules are checked.", valueName: "dir"))
+        @Option(help: ArgumentHelp("The folder of lesson specs whose rules are checked. Default: lessons.", valueName: "dir"))
         var lessons: String?
 
         @Option(help: ArgumentHelp("The skill folder whose references the model reads.", valueName: "dir"))
@@ -61,10 +61,10 @@ extension KafkaSkill {
         @Flag(inversion: .prefixedNo, help: "Use the response cache.")
         var cache = true
 
-        @Option(help: "The most input tokens one model request may carry (estimated at four characters a token).")
+        @Option(help: ArgumentHelp("The most input tokens one model request may carry (estimated at four characters a token).", valueName: "tokens"))
         var tokenBudget = 60_000
 
-        @Option(help: "The most output tokens one model answer may use.")
+        @Option(help: ArgumentHelp("The most output tokens one model answer may use.", valueName: "tokens"))
         var maxOutputTokens = 8192
 
         @Option(help: ArgumentHelp("How long one model request may take, in seconds.", valueName: "seconds"))

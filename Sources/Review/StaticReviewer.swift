@@ -56,37 +56,44 @@ public struct StaticReviewer: Sendable {
         scopes.compactMap { scope in
             guard check.role == .any || scope.role == check.role else { return nil }
             if let when = check.when {
-                guard let known = Self.knownValue(of: scope.entry(for: when.key), for: when.condition),
-                      when.condition.isSatisfied(by: known.value) else { return nil }
+                guard let observed = Observed(scope.entry(for: when.key), judging: when.condition),
+                      when.condition.isSatisfied(by: observed.value) else { return nil }
             }
             let entry = scope.entry(for: check.key)
-            guard let known = Self.knownValue(of: entry, for: check.condition),
-                  !check.condition.isSatisfied(by: known.value) else { return nil }
+            guard let observed = Observed(entry, judging: check.condition),
+                  !check.condition.isSatisfied(by: observed.value) else { return nil }
             let role = scope.role == .any ? "" : "\(scope.role.rawValue) "
-            let observed = known.value.map { "sets \(check.key) = \"\($0)\"" } ?? "does not set \(check.key)"
+            let described = observed.value.map { "sets \(check.key) = \"\($0)\"" } ?? "does not set \(check.key)"
             return Finding(
                 ruleID: rule.id,
                 severity: rule.severity,
                 file: source.path,
                 line: entry?.line ?? scope.line,
-                message: "\(rule.rule) This \(role)configuration \(observed); expected \(check.key) \(check.condition).",
+                message: "\(rule.rule) This \(role)configuration \(described); expected \(check.key) \(check.condition).",
                 suggestedFix: Self.fix(for: check),
                 source: .static
             )
         }
     }
 
-    /// The value to judge a condition by; `nil` when the value is computed at run time and the
-    /// condition needs to know it (only presence can be judged then).
-    private static func knownValue(of entry: ConfigScope.Entry?, for condition: ValueCondition) -> (value: String?, Void)? {
-        switch entry?.value {
-        case nil: (nil, ())
-        case .literal(let text): (text, ())
-        case .dynamic:
-            switch condition {
-            case .present, .absent: ("(computed)", ())
-            default: nil
+    /// What the source shows of a property, as far as a condition can be judged by it.
+    private enum Observed {
+        case unset
+        case set(String)
+
+        /// `nil` when the value is computed at run time and the condition needs to know it; only
+        /// presence can be judged then.
+        init?(_ entry: ConfigScope.Entry?, judging condition: ValueCondition) {
+            switch (entry?.value, condition) {
+            case (nil, _): self = .unset
+            case (.literal(let text)?, _): self = .set(text)
+            case (.dynamic?, .present), (.dynamic?, .absent): self = .set("(computed)")
+            case (.dynamic?, _): return nil
             }
+        }
+
+        var value: String? {
+            if case .set(let text) = self { text } else { nil }
         }
     }
 
