@@ -145,10 +145,35 @@ struct BinaryReader {
         let start = offset
         let length = try readLength()
         let raw = take(length)
-        guard let text = String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
+        let utf8 = raw.assumingMemoryBound(to: UInt8.self)
+        // Most strings are ASCII, which needs no validation beyond the high-bit check; the generic validating
+        // initializer costs a metadata lookup per call.
+        if Self.isASCII(raw) {
+            return String(decoding: utf8, as: UTF8.self)
+        }
+        guard let text = String(validating: utf8, as: UTF8.self) else {
             throw AvroError.malformedInput(offset: start, message: "string is not valid UTF-8")
         }
         return text
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var position = 0
+        let count = bytes.count
+        while position + 8 <= count {
+            if bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return false
+            }
+            position += 8
+        }
+        while position < count {
+            if bytes[position] & 0x80 != 0 {
+                return false
+            }
+            position += 1
+        }
+        return true
     }
 
     @inline(__always)

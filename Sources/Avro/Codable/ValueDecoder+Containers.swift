@@ -10,14 +10,6 @@ extension ValueDecoder {
         let decoder: ValueDecoder
         let entries: Entries
         let codingPath: [any CodingKey]
-        /// The field found last: synthesized initializers ask for keys in declaration order, so the next field is
-        /// tried first. The protocol's methods are not mutating, hence the box.
-        private let cursor = Cursor()
-
-        final class Cursor {
-            var lastIndex = -1
-        }
-
         init(decoder: ValueDecoder, entries: Entries) {
             self.decoder = decoder
             self.entries = entries
@@ -38,11 +30,8 @@ extension ValueDecoder {
         private func lookup(_ key: Key) -> AvroValue? {
             switch entries {
             case let .record(fields):
-                let next = cursor.lastIndex + 1
-                if next < fields.count, fields[next].name == key.stringValue {
-                    return fields[next].value
-                }
-                return fields.first { $0.name == key.stringValue }?.value
+                let name = key.stringValue
+                return fields.first { $0.name == name }?.value
             case let .map(map):
                 return map[key.stringValue]
             }
@@ -50,14 +39,10 @@ extension ValueDecoder {
 
         private func child(_ key: Key) throws(AvroError) -> ValueDecoder {
             if case let .record(fields) = entries {
-                let next = cursor.lastIndex + 1
-                if next < fields.count, fields[next].name == key.stringValue {
-                    cursor.lastIndex = next
-                    return ValueDecoder(value: fields[next].value, parentPath: codingPath, key: key)
-                }
-                if let index = fields.firstIndex(where: { $0.name == key.stringValue }) {
-                    cursor.lastIndex = index
-                    return ValueDecoder(value: fields[index].value, parentPath: codingPath, key: key)
+                // Records have few fields, and a linear scan of short names is cheaper than any index.
+                let name = key.stringValue
+                if let field = fields.first(where: { $0.name == name }) {
+                    return ValueDecoder(value: field.value, parentPath: codingPath, key: key)
                 }
             } else if case let .map(map) = entries, let value = map[key.stringValue] {
                 return ValueDecoder(value: value, parentPath: codingPath, key: key)

@@ -11,8 +11,14 @@ extension ValueEncoder {
             self.codingPath = encoder.codingPath
         }
 
+        /// Where the value for a key goes.
+        private enum Slot {
+            case field(RecordStorage, Int)
+            case entry(MapStorage, String)
+        }
+
         /// The schema for `key` and where its value goes.
-        private func slot(_ key: Key) throws(AvroError) -> (schema: AvroSchema, store: (AvroValue) -> Void) {
+        private func slot(_ key: Key) throws(AvroError) -> (schema: AvroSchema, slot: Slot) {
             switch storage {
             case let .record(record):
                 guard let index = record.fieldIndex(key.stringValue) else {
@@ -23,9 +29,9 @@ extension ValueEncoder {
                         at: codingPath + [key]
                     )
                 }
-                return (record.record.fields[index].type, { record.values[index] = $0 })
+                return (record.record.fields[index].type, .field(record, index))
             case let .map(map):
-                return (map.valueSchema, { map.entries[key.stringValue] = $0 })
+                return (map.valueSchema, .entry(map, key.stringValue))
             case let .failed(failure):
                 throw failure
             default:
@@ -33,9 +39,16 @@ extension ValueEncoder {
             }
         }
 
+        private func store(_ value: AvroValue, in slot: Slot) {
+            switch slot {
+            case let .field(record, index): record.values[index] = value
+            case let .entry(map, key): map.entries[key] = value
+            }
+        }
+
         private mutating func put(_ scalar: CodableContext.Scalar, _ key: Key) throws {
-            let (schema, store) = try slot(key)
-            store(try encoder.context.box(scalar, schema: schema, path: codingPath + [key]))
+            let (schema, slot) = try slot(key)
+            store(try encoder.context.box(scalar, schema: schema, path: codingPath + [key]), in: slot)
         }
 
         mutating func encodeNil(forKey key: Key) throws { try put(.null, key) }
@@ -55,8 +68,8 @@ extension ValueEncoder {
         mutating func encode(_ value: UInt64, forKey key: Key) throws { try put(.uint(value), key) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            let (schema, store) = try slot(key)
-            store(try encoder.encodeValue(value, schema: schema, parentPath: codingPath, key: key))
+            let (schema, slot) = try slot(key)
+            store(try encoder.encodeValue(value, schema: schema, parentPath: codingPath, key: key), in: slot)
         }
 
         private func child(for key: Key) throws(AvroError) -> ValueEncoder {

@@ -107,13 +107,32 @@ final class ValueEncoder: Encoder {
         parentPath: [any CodingKey],
         key: (any CodingKey)?
     ) throws(AvroError) -> AvroValue {
+        if let scalar = Self.scalar(value) {
+            return try context.box(scalar, schema: schema, path: key.map { parentPath + [$0] } ?? parentPath)
+        }
         if Self.isFoundationSpecial(T.self),
            let special = try context.boxFoundation(value, schema: schema, path: key.map { parentPath + [$0] } ?? parentPath) {
             return special
         }
+        if let collection = value as? any AvroCollectionEncodable, let target = collectionTarget(schema) {
+            let path = key.map { parentPath + [$0] } ?? parentPath
+            if let encoded = try collection.avroEncode(target: target, encoder: self, path: path) {
+                return encoded
+            }
+        }
         let child = ValueEncoder(context: context, schema: schema, parentPath: parentPath, key: key, type: T.self)
         try child.run { try value.encode(to: child) }
         return try child.finish()
+    }
+
+    /// The array or map schema a collection could be written to directly.
+    private func collectionTarget(_ schema: AvroSchema) -> AvroSchema? {
+        let resolved = context.resolve(schema)
+        switch resolved {
+        case .array, .map: return resolved
+        case .union: return context.alternatives(resolved).first { if case .array = $0 { true } else if case .map = $0 { true } else { false } }
+        default: return nil
+        }
     }
 
     /// Encodes a Swift value at this encoder's own position, for a single-value container that wraps another value.
@@ -130,6 +149,20 @@ final class ValueEncoder: Encoder {
         } catch {
             throw self.error("\(error)")
         }
+    }
+
+    /// The most common scalar types, taken directly rather than through a single-value container.
+    @inline(__always)
+    private static func scalar<T>(_ value: T) -> CodableContext.Scalar? {
+        // Each check compares metatypes first, so the bit casts only run when T is that very type.
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == Int.self { return .int(Int64(unsafeBitCast(value, to: Int.self))) }
+        if T.self == Int64.self { return .int(unsafeBitCast(value, to: Int64.self)) }
+        if T.self == Int32.self { return .int(Int64(unsafeBitCast(value, to: Int32.self))) }
+        if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Float.self { return .float(unsafeBitCast(value, to: Float.self)) }
+        return nil
     }
 
     private static func isFoundationSpecial<T>(_ type: T.Type) -> Bool {
