@@ -66,7 +66,7 @@ struct ProgramBuilder {
         }
         if case let .union(readerBranches) = reader {
             let resolved = readerBranches.map { readerSide.resolve($0) ?? $0 }
-            guard let branch = Self.bestBranch(for: writer, in: resolved) else {
+            guard let branch = ResolutionRules.bestBranch(for: writer, in: resolved) else {
                 throw AvroError.unresolvable(
                     path: path,
                     message: "the reader's union \(reader.summary) has no branch for the writer's \(writer.summary)"
@@ -113,10 +113,10 @@ struct ProgramBuilder {
     // MARK: - Primitives and logical types
 
     private mutating func primitiveNode(_ writer: AvroSchema, _ reader: AvroSchema, path: String) throws(AvroError) -> Int32 {
-        let (writerBase, writerLogical) = Self.split(writer)
-        let (readerBase, readerLogical) = Self.split(reader)
+        let (writerBase, writerLogical) = ResolutionRules.split(writer)
+        let (readerBase, readerLogical) = ResolutionRules.split(reader)
         if case let .decimal(writerDecimal)? = writerLogical, case let .decimal(readerDecimal)? = readerLogical, writerDecimal != readerDecimal {
-            throw AvroError.unresolvable(path: path, message: Self.decimalMismatch(writerDecimal, readerDecimal))
+            throw AvroError.unresolvable(path: path, message: ResolutionRules.decimalMismatch(writer: writerDecimal, reader: readerDecimal))
         }
         let op: Program.Op
         switch (writerBase, readerBase) {
@@ -143,13 +143,6 @@ struct ProgramBuilder {
         return append(node)
     }
 
-    private static func split(_ schema: AvroSchema) -> (base: AvroSchema, logical: AvroSchema.LogicalType?) {
-        if case let .logical(logical) = schema {
-            return (logical.underlying, logical)
-        }
-        return (schema, nil)
-    }
-
     private static func tag(base: AvroSchema, logical: AvroSchema.LogicalType?) -> Program.Tag {
         switch logical {
         case .date?: return .date
@@ -174,19 +167,7 @@ struct ProgramBuilder {
         }
     }
 
-    private static func decimalMismatch(_ writer: AvroSchema.Decimal, _ reader: AvroSchema.Decimal) -> String {
-        "the writer's decimal(\(writer.precision), \(writer.scale)) differs from the reader's "
-            + "decimal(\(reader.precision), \(reader.scale)); decimals resolve only when precision and scale match"
-    }
-
     // MARK: - Named types
-
-    private static func namesMatch(writer: String, reader: String, readerAliases: [String]) -> Bool {
-        let writerSimple = AvroName.simpleName(of: writer)
-        return AvroName.simpleName(of: reader) == writerSimple
-            || readerAliases.contains(writer)
-            || readerAliases.contains { AvroName.simpleName(of: $0) == writerSimple }
-    }
 
     private mutating func recordNode(
         _ writer: AvroSchema.Record,
@@ -199,7 +180,7 @@ struct ProgramBuilder {
         if let index = memo[key] {
             return index
         }
-        guard Self.namesMatch(writer: writer.name, reader: reader.name, readerAliases: reader.aliases) else {
+        guard ResolutionRules.namesMatch(writer: writer.name, reader: reader.name, readerAliases: reader.aliases) else {
             throw AvroError.unresolvable(
                 path: path,
                 message: "the writer's record \(writer.name) does not match the reader's record \(reader.name); "
@@ -237,8 +218,8 @@ struct ProgramBuilder {
         for (readerIndex, readerField) in reader.fields.enumerated() where !filled[readerIndex] {
             guard let value = readerField.defaultValue else {
                 throw AvroError.unresolvable(
-                    path: path + "/fields/" + String(readerIndex),
-                    message: "reader field '\(readerField.name)' has no default and is missing from the writer"
+                    path: path + "/fields/" + String(readerIndex) + "/type",
+                    message: ResolutionRules.missingField(readerField.name)
                 )
             }
             fills.append(Program.Fill(slot: Int32(readerIndex), value: value))
@@ -270,7 +251,7 @@ struct ProgramBuilder {
         if let index = memo[key] {
             return index
         }
-        guard Self.namesMatch(writer: writer.name, reader: reader.name, readerAliases: reader.aliases) else {
+        guard ResolutionRules.namesMatch(writer: writer.name, reader: reader.name, readerAliases: reader.aliases) else {
             throw AvroError.unresolvable(
                 path: path,
                 message: "the writer's enum \(writer.name) does not match the reader's enum \(reader.name); "
@@ -305,7 +286,7 @@ struct ProgramBuilder {
         if let index = memo[key] {
             return index
         }
-        guard Self.namesMatch(writer: writer.name, reader: reader.name, readerAliases: reader.aliases) else {
+        guard ResolutionRules.namesMatch(writer: writer.name, reader: reader.name, readerAliases: reader.aliases) else {
             throw AvroError.unresolvable(
                 path: path,
                 message: "the writer's fixed \(writer.name) does not match the reader's fixed \(reader.name); "
@@ -319,7 +300,7 @@ struct ProgramBuilder {
             )
         }
         if let writerDecimal = writer.decimal, let readerDecimal = reader.decimal, writerDecimal != readerDecimal {
-            throw AvroError.unresolvable(path: path, message: Self.decimalMismatch(writerDecimal, readerDecimal))
+            throw AvroError.unresolvable(path: path, message: ResolutionRules.decimalMismatch(writer: writerDecimal, reader: readerDecimal))
         }
         var node = Program.Node(op: .fixed, tag: reader.decimal == nil ? .fixed : .decimal)
         node.minSize = Int32(clamping: reader.size)
@@ -353,9 +334,9 @@ struct ProgramBuilder {
             let target: (schema: AvroSchema, path: String)?
             if case let .union(readerBranches) = reader {
                 let resolved = readerBranches.map { readerSide.resolve($0) ?? $0 }
-                target = Self.bestBranch(for: resolvedWriter, in: resolved).map { (readerBranches[$0], path + "/" + String($0)) }
+                target = ResolutionRules.bestBranch(for: resolvedWriter, in: resolved).map { (readerBranches[$0], path + "/" + String($0)) }
             } else {
-                target = Self.bestBranch(for: resolvedWriter, in: [reader]).map { _ in (reader, path) }
+                target = ResolutionRules.bestBranch(for: resolvedWriter, in: [reader]).map { _ in (reader, path) }
             }
             guard let target else {
                 children.append(failNode(
@@ -381,52 +362,6 @@ struct ProgramBuilder {
         program.dispatch.append(contentsOf: dispatchTable(children))
         program.nodes[Int(index)] = node
         return index
-    }
-
-    /// The reader branch that data of the writer's `schema` goes to: the first exact match, else the first branch
-    /// the writer's type can be promoted to. Both sides must already be dereferenced.
-    static func bestBranch(for writer: AvroSchema, in readerBranches: [AvroSchema]) -> Int? {
-        // A union may hold two named types with the same simple name in different namespaces, so an identical
-        // full name wins over a match by simple name or alias.
-        if let name = writer.fullName, let same = readerBranches.firstIndex(where: { $0.fullName == name && $0.typeName == writer.typeName }) {
-            return same
-        }
-        if let exact = readerBranches.firstIndex(where: { matchesExactly(writer: writer, reader: $0) }) {
-            return exact
-        }
-        return readerBranches.firstIndex { promotes(writer: writer, reader: $0) }
-    }
-
-    static func matchesExactly(writer: AvroSchema, reader: AvroSchema) -> Bool {
-        switch (writer, reader) {
-        case let (.record(w), .record(r)):
-            return namesMatch(writer: w.name, reader: r.name, readerAliases: r.aliases)
-        case let (.enumeration(w), .enumeration(r)):
-            return namesMatch(writer: w.name, reader: r.name, readerAliases: r.aliases)
-        case let (.fixed(w), .fixed(r)):
-            return w.size == r.size && namesMatch(writer: w.name, reader: r.name, readerAliases: r.aliases)
-        case (.array, .array), (.map, .map):
-            return true
-        default:
-            return split(writer).base == split(reader).base && !isComplex(writer) && !isComplex(reader)
-        }
-    }
-
-    static func promotes(writer: AvroSchema, reader: AvroSchema) -> Bool {
-        switch (split(writer).base, split(reader).base) {
-        case (.int, .long), (.int, .float), (.int, .double), (.long, .float), (.long, .double), (.float, .double),
-             (.string, .bytes), (.bytes, .string):
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func isComplex(_ schema: AvroSchema) -> Bool {
-        switch schema {
-        case .record, .enumeration, .fixed, .array, .map, .union, .reference: return true
-        default: return false
-        }
     }
 
     // MARK: - Union dispatch for encoding
