@@ -11,7 +11,7 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// Subcommands whose libraries are still being written in their own folders; wired in as they land.
-let pendingCommands = ["GenerateCommand.swift", "LintCommand.swift", "ReviewCommand.swift", "SchemaCommand.swift"]
+let pendingCommands = ["SchemaCommand.swift", "ScaffoldCommand.swift", "VerifyCommand.swift"]
     .filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/KafkaSkillCLI/" + $0) }
 
 let package = Package(
@@ -19,12 +19,20 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
+        .library(name: "SkillKit", targets: ["SkillKit"]),
+        .library(name: "Review", targets: ["Review"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Test servers only; the default traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,10 +49,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SkillKit",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Review",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "KafkaSkillCLI",
             dependencies: [
                 "Kafka",
+                "SkillKit",
+                "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -54,6 +77,22 @@ let package = Package(
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SkillKitTests",
+            dependencies: ["SkillKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: [
+                "Review",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -18,6 +18,35 @@ final class ConsumerCore: @unchecked Sendable {
         enum Phase { case running, closing, closed }
         var phase = Phase.running
         var pendingError: KafkaError?
+        /// Partitions taken away by recent rebalances, by revocation number.
+        var revocations: [(number: UInt64, partitions: Set<KafkaTopicPartition>)] = []
+    }
+
+    /// Counts revocations, so an iterator can tell cheaply whether its buffered batch went stale.
+    let revocationCount = Atomic<UInt64>(0)
+
+    /// A polled batch and the revocation count when polling began.
+    struct Batch {
+        var messages: [KafkaConsumerMessage]
+        var revocationCount: UInt64
+    }
+
+    /// Records partitions revoked or lost, so buffered messages from them are dropped, not processed by
+    /// a member that no longer owns them.
+    func recordRevocation(_ partitions: [KafkaTopicPartition]) {
+        state.withLock { state in
+            let number = revocationCount.load(ordering: .relaxed) + 1
+            state.revocations.append((number, Set(partitions)))
+            if state.revocations.count > 64 { state.revocations.removeFirst(state.revocations.count - 64) }
+            revocationCount.store(number, ordering: .releasing)
+        }
+    }
+
+    /// The partitions revoked after revocation number `since`.
+    func partitionsRevoked(since: UInt64) -> Set<KafkaTopicPartition> {
+        state.withLock { state in
+            state.revocations.filter { $0.number > since }.reduce(into: Set()) { $0.formUnion($1.partitions) }
+        }
     }
 
     init(config: KafkaConfig, logger: Logger) throws {
@@ -45,6 +74,13 @@ final class ConsumerCore: @unchecked Sendable {
     private func ensureRunning() throws {
         try state.withLock { state in
             if state.phase != .running { throw KafkaError.shutDown("consumer") }
+        }
+    }
+
+    /// Offsets may still be committed while closing: the final revoke runs the handler during close.
+    private func ensureOpen() throws {
+        try state.withLock { state in
+            if state.phase == .closed { throw KafkaError.shutDown("consumer") }
         }
     }
 
@@ -89,7 +125,7 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// Polls up to `limit` messages on the poll queue, waiting at most ~100 ms when none are ready.
     /// Returns `nil` once the consumer is closing.
-    func pollBatch(limit: Int) async throws -> [KafkaConsumerMessage]? {
+    func pollBatch(limit: Int) async throws -> Batch? {
         try await withCheckedThrowingContinuation { continuation in
             pollQueue.async {
                 continuation.resume(with: Result { try self.pollBatchNow(limit: limit) })
@@ -97,7 +133,8 @@ final class ConsumerCore: @unchecked Sendable {
         }
     }
 
-    private func pollBatchNow(limit: Int) throws -> [KafkaConsumerMessage]? {
+    private func pollBatchNow(limit: Int) throws -> Batch? {
+        let startCount = revocationCount.load(ordering: .acquiring)
         let pending = try state.withLock { state -> Bool in
             if let error = state.pendingError {
                 state.pendingError = nil
@@ -119,7 +156,7 @@ final class ConsumerCore: @unchecked Sendable {
             }
             batch.append(Self.convert(raw))
         }
-        return batch
+        return Batch(messages: batch, revocationCount: startCount)
     }
 
     /// Turns an error message from poll into an error for the caller, or `nil` when librdkafka recovers by itself.
@@ -176,7 +213,7 @@ final class ConsumerCore: @unchecked Sendable {
     // MARK: Offsets
 
     func commit(_ offsets: [KafkaTopicPartitionOffset]?) async throws {
-        try ensureRunning()
+        try ensureOpen()
         let handle = self.handle
         try await BlockingCalls.run {
             let list = offsets.map(RDKafkaPartitionList.init)
@@ -190,7 +227,7 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     func scheduleCommit(_ offsets: [KafkaTopicPartitionOffset]?) throws {
-        try ensureRunning()
+        try ensureOpen()
         let list = offsets.map(RDKafkaPartitionList.init)
         let code = rd_kafka_commit(handle.pointer, list?.pointer, 1)
         if code != RD_KAFKA_RESP_ERR_NO_ERROR && code != RD_KAFKA_RESP_ERR__NO_OFFSET {
@@ -199,7 +236,7 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     func storeOffsets(_ offsets: [KafkaTopicPartitionOffset]) throws {
-        try ensureRunning()
+        try ensureOpen()
         let list = RDKafkaPartitionList(offsets)
         let code = rd_kafka_offsets_store(handle.pointer, list.pointer)
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -213,7 +250,7 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     func seek(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) async throws {
-        try ensureRunning()
+        try ensureOpen()
         let handle = self.handle
         try await BlockingCalls.run {
             let list = RDKafkaPartitionList(offsets)

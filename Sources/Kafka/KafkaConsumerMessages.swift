@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The consumer's messages as an `AsyncSequence`.
 ///
 /// Iteration pulls batches from librdkafka on the consumer's poll thread and hands them out one by one, so
@@ -16,17 +18,34 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         let core: ConsumerCore
         var buffer: [KafkaConsumerMessage] = []
         var index = 0
+        var revocationCount: UInt64 = 0
 
         /// The next message; `nil` once the consumer is closed or the task cancelled.
         public mutating func next() async throws -> KafkaConsumerMessage? {
-            while index == buffer.count {
-                if Task.isCancelled { return nil }
-                guard let batch = try await core.pollBatch(limit: 1024) else { return nil }
-                buffer = batch
-                index = 0
+            while true {
+                while index == buffer.count {
+                    if Task.isCancelled { return nil }
+                    guard let batch = try await core.pollBatch(limit: 1024) else { return nil }
+                    buffer = batch.messages
+                    index = 0
+                    revocationCount = batch.revocationCount
+                }
+                dropRevokedIfNeeded()
+                guard index < buffer.count else { continue }
+                defer { index += 1 }
+                return buffer[index]
             }
-            defer { index += 1 }
-            return buffer[index]
+        }
+
+        /// A rebalance may have taken partitions away while this batch waited: their messages now belong
+        /// to another member, which will read them from the committed offset, so they must not be handed out.
+        private mutating func dropRevokedIfNeeded() {
+            let current = core.revocationCount.load(ordering: .acquiring)
+            guard current != revocationCount else { return }
+            let revoked = core.partitionsRevoked(since: revocationCount)
+            revocationCount = current
+            buffer = buffer[index...].filter { !revoked.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
+            index = 0
         }
     }
 }
