@@ -50,6 +50,37 @@ extension ValueDecoder {
             throw decoder.error("no field '\(key.stringValue)' in the decoded value", at: codingPath + [key])
         }
 
+        // The protocol's default decodeIfPresent looks the key up three times; one lookup is enough.
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            guard let value = lookup(key), value != .null else { return nil }
+            return try ValueDecoder.decode(type, from: value, parentPath: codingPath, key: key)
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            guard let value = lookup(key), value != .null else { return nil }
+            return try ValueDecoder(value: value, parentPath: codingPath, key: key).string()
+        }
+
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+            guard let value = lookup(key), value != .null else { return nil }
+            return try ValueDecoder(value: value, parentPath: codingPath, key: key).integer(type)
+        }
+
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+            guard let value = lookup(key), value != .null else { return nil }
+            return try ValueDecoder(value: value, parentPath: codingPath, key: key).integer(type)
+        }
+
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+            guard let value = lookup(key), value != .null else { return nil }
+            return try ValueDecoder(value: value, parentPath: codingPath, key: key).floatingPoint()
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            guard let value = lookup(key), value != .null else { return nil }
+            return try ValueDecoder(value: value, parentPath: codingPath, key: key).bool()
+        }
+
         func decodeNil(forKey key: Key) throws -> Bool {
             guard let value = lookup(key) else { return true }
             return value == .null

@@ -114,7 +114,8 @@ final class ValueEncoder: Encoder {
            let special = try context.boxFoundation(value, schema: schema, path: key.map { parentPath + [$0] } ?? parentPath) {
             return special
         }
-        if let collection = value as? any AvroCollectionEncodable, let target = collectionTarget(schema) {
+        // The schema test is cheap and rules out most values before the dynamic cast, which is not.
+        if let target = collectionTarget(schema), let collection = value as? any AvroCollectionEncodable {
             let path = key.map { parentPath + [$0] } ?? parentPath
             if let encoded = try collection.avroEncode(target: target, encoder: self, path: path) {
                 return encoded
