@@ -22,6 +22,59 @@ final class ConsumerCore: @unchecked Sendable {
         var revocations: [(number: UInt64, partitions: Set<KafkaTopicPartition>)] = []
     }
 
+    /// Whether the consumer emulates librdkafka's automatic offset store for handed-out messages.
+    let storesHandedOutOffsets: Bool
+    /// The batch the iterator is handing out, and how many of its messages it has handed out.
+    let delivery = Mutex(Delivery())
+    let handedOut = Atomic<Int>(0)
+
+    struct Delivery {
+        var batch: [KafkaConsumerMessage] = []
+        var stored = 0
+    }
+
+    /// Called by the iterator when it starts handing out a (new or filtered) batch.
+    func startHandingOut(_ batch: [KafkaConsumerMessage]) {
+        delivery.withLock { delivery in
+            storeHandedOut(&delivery)
+            delivery.batch = batch
+            delivery.stored = 0
+            handedOut.store(0, ordering: .releasing)
+        }
+    }
+
+    /// Stores the offsets of messages handed out since the last store (emulated auto offset store).
+    func storeHandedOut() {
+        delivery.withLock { storeHandedOut(&$0) }
+    }
+
+    private func storeHandedOut(_ delivery: inout Delivery) {
+        guard storesHandedOutOffsets else { return }
+        let count = min(handedOut.load(ordering: .acquiring), delivery.batch.count)
+        guard count > delivery.stored else { return }
+        var next: [KafkaTopicPartition: Int64] = [:]
+        for message in delivery.batch[delivery.stored..<count] {
+            next[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
+        }
+        delivery.stored = count
+        let list = RDKafkaPartitionList(next.map { KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value) })
+        // Partitions revoked meanwhile refuse the store; their next owner reads from the committed offset.
+        _ = rd_kafka_offsets_store(handle.pointer, list.pointer)
+    }
+
+    /// The first message not yet handed out per partition, which is the application's position there.
+    private func bufferedPositions() -> [KafkaTopicPartition: Int64] {
+        delivery.withLock { delivery in
+            let count = min(handedOut.load(ordering: .acquiring), delivery.batch.count)
+            var first: [KafkaTopicPartition: Int64] = [:]
+            for message in delivery.batch[count...] {
+                let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+                if first[partition] == nil { first[partition] = message.offset }
+            }
+            return first
+        }
+    }
+
     /// Counts revocations, so an iterator can tell cheaply whether its buffered batch went stale.
     let revocationCount = Atomic<UInt64>(0)
 
@@ -59,7 +112,11 @@ final class ConsumerCore: @unchecked Sendable {
         let context = RDKafkaContext(logger: logger)
         let bridge = RebalanceBridge(logger: logger)
         context.rebalance = bridge
-        self.handle = try RDKafkaHandle(kind: .consumer, config: config, events: 0, context: context) { conf in
+        // librdkafka stores a message's offset when poll returns it; the iterator polls ahead in batches,
+        // so the store happens here instead, for messages actually handed to the application.
+        self.storesHandedOutOffsets = config["enable.auto.offset.store"] != "false"
+        let clientConfig = storesHandedOutOffsets ? try config.merging(["enable.auto.offset.store": "false"]) : config
+        self.handle = try RDKafkaHandle(kind: .consumer, config: clientConfig, events: 0, context: context) { conf in
             rd_kafka_conf_set_rebalance_cb(conf, rdKafkaRebalanceCallback)
             rd_kafka_conf_set_offset_commit_cb(conf, rdKafkaOffsetCommitCallback)
             rd_kafka_conf_set_error_cb(conf, rdKafkaErrorCallback)
@@ -214,6 +271,7 @@ final class ConsumerCore: @unchecked Sendable {
 
     func commit(_ offsets: [KafkaTopicPartitionOffset]?) async throws {
         try ensureOpen()
+        if offsets == nil { storeHandedOut() }
         let handle = self.handle
         try await BlockingCalls.run {
             let list = offsets.map(RDKafkaPartitionList.init)
@@ -228,6 +286,7 @@ final class ConsumerCore: @unchecked Sendable {
 
     func scheduleCommit(_ offsets: [KafkaTopicPartitionOffset]?) throws {
         try ensureOpen()
+        if offsets == nil { storeHandedOut() }
         let list = offsets.map(RDKafkaPartitionList.init)
         let code = rd_kafka_commit(handle.pointer, list?.pointer, 1)
         if code != RD_KAFKA_RESP_ERR_NO_ERROR && code != RD_KAFKA_RESP_ERR__NO_OFFSET {
@@ -277,7 +336,11 @@ final class ConsumerCore: @unchecked Sendable {
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
             throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not read positions")
         }
-        return list.offsets
+        let buffered = bufferedPositions()
+        return list.offsets.map { item in
+            guard let offset = buffered[item.topicPartition] else { return item }
+            return KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: offset)
+        }
     }
 
     func committed(_ partitions: [KafkaTopicPartition], timeoutMs: Int32) async throws -> [KafkaTopicPartitionOffset] {
@@ -320,6 +383,7 @@ final class ConsumerCore: @unchecked Sendable {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             // On the poll queue, so no poll is running; close runs the final revoke through the bridge.
             pollQueue.async {
+                self.storeHandedOut()
                 let code = rd_kafka_consumer_close(self.handle.pointer)
                 if code != RD_KAFKA_RESP_ERR_NO_ERROR {
                     self.logger.warning("consumer close: \(KafkaError(code: .init(rawValue: code.rawValue)))")

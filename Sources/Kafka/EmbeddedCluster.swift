@@ -114,6 +114,12 @@ public final class EmbeddedCluster: Sendable {
         }
     }
 
+    /// Makes Metadata answers report `error` for a topic (e.g. `UNKNOWN_TOPIC_OR_PART`, as if it did not
+    /// exist); `.noError` clears it. The embedded cluster otherwise creates any topic a client asks about.
+    public func setTopicError(_ topic: String, _ error: KafkaError.Code) {
+        rd_kafka_mock_topic_set_error(cluster.pointer, topic, rd_kafka_resp_err_t(error.rawValue))
+    }
+
     /// Forgets pushed errors that have not fired yet for one kind of request.
     public func clearRequestErrors(_ api: KafkaAPIKey) {
         rd_kafka_mock_clear_request_errors(cluster.pointer, api.rawValue)

@@ -15,6 +15,8 @@ public enum EmbeddedClusterFault: Sendable, Hashable, Codable, CustomStringConve
     case clearRequestErrors(api: String)
     /// Create a topic.
     case createTopic(name: String, partitions: Int, replicationFactor: Int?)
+    /// Make Metadata answers report an error for a topic (`NO_ERROR` clears it).
+    case topicError(topic: String, error: String)
 
     /// Applies the fault.
     /// - Throws: ``KafkaError`` for an unknown broker, API name or error name.
@@ -40,6 +42,8 @@ public enum EmbeddedClusterFault: Sendable, Hashable, Codable, CustomStringConve
             cluster.clearRequestErrors(try Self.apiKey(api))
         case .createTopic(let name, let partitions, let replicationFactor):
             try cluster.createTopic(name, partitions: partitions, replicationFactor: replicationFactor)
+        case .topicError(let topic, let error):
+            cluster.setTopicError(topic, try Self.errorCode(error))
         }
     }
 
@@ -56,6 +60,7 @@ public enum EmbeddedClusterFault: Sendable, Hashable, Codable, CustomStringConve
         case .roundTripTime(let broker, let milliseconds): return "broker \(broker) answers after \(milliseconds) ms"
         case .clearRequestErrors(let api): return "pending \(api) errors cleared"
         case .createTopic(let name, let partitions, _): return "topic \(name) created with \(partitions) partitions"
+        case .topicError(let topic, let error): return "metadata for \(topic) reports \(error)"
         }
     }
 

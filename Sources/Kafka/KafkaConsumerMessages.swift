@@ -29,11 +29,13 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                     buffer = batch.messages
                     index = 0
                     revocationCount = batch.revocationCount
+                    core.startHandingOut(buffer)
                 }
                 dropRevokedIfNeeded()
                 guard index < buffer.count else { continue }
-                defer { index += 1 }
-                return buffer[index]
+                index += 1
+                core.handedOut.store(index, ordering: .releasing)
+                return buffer[index - 1]
             }
         }
 
@@ -46,6 +48,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             revocationCount = current
             buffer = buffer[index...].filter { !revoked.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
             index = 0
+            core.startHandingOut(buffer)
         }
     }
 }

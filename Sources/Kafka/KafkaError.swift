@@ -79,8 +79,13 @@ public struct KafkaError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension KafkaError {
-    /// Wraps a bare response code, classifying it with librdkafka's view of retriable codes.
-    init(code: Code, context: String? = nil, subject: String? = nil) {
+    /// Creates an error from a bare librdkafka code, with librdkafka's description and advice for the
+    /// common codes, classified as retriable where a retry may help.
+    /// - Parameters:
+    ///   - code: The code.
+    ///   - context: What was being done, prefixed to the description (e.g. `commit failed`).
+    ///   - subject: The property, topic or other subject of the error.
+    public init(code: Code, context: String? = nil, subject: String? = nil) {
         let reason = code.librdkafkaDescription
         let text = context.map { "\($0): \(reason)" } ?? reason
         self.init(

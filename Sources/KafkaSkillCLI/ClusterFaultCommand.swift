@@ -16,10 +16,11 @@ extension KafkaSkill.Cluster {
                   rtt BROKER MILLISECONDS            delay a broker's answers
                   clear API                          forget pending errors for API
                   topic NAME PARTITIONS              create a topic
+                  topic-error TOPIC ERROR            make metadata report ERROR for TOPIC (NO_ERROR clears)
                 """
         )
 
-        @Argument(help: "The fault kind: broker-down, broker-up, leader, errors, rtt, clear or topic.")
+        @Argument(help: "The fault kind: broker-down, broker-up, leader, errors, rtt, clear, topic or topic-error.")
         var kind: String
 
         @Argument(help: "The fault's arguments (see the kinds above).")
@@ -62,8 +63,9 @@ extension KafkaSkill.Cluster {
             case "rtt": return .roundTripTime(broker: try int(0, "BROKER"), milliseconds: try int(1, "MILLISECONDS"))
             case "clear": return .clearRequestErrors(api: try text(0, "API"))
             case "topic": return .createTopic(name: try text(0, "NAME"), partitions: try int(1, "PARTITIONS"), replicationFactor: nil)
+            case "topic-error": return .topicError(topic: try text(0, "TOPIC"), error: try text(1, "ERROR"))
             default:
-                throw ValidationError("Unknown fault kind '\(kind)'. Use broker-down, broker-up, leader, errors, rtt, clear or topic.")
+                throw ValidationError("Unknown fault kind '\(kind)'. Use broker-down, broker-up, leader, errors, rtt, clear, topic or topic-error.")
             }
         }
     }
