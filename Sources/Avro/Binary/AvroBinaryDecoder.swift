@@ -22,6 +22,12 @@ public struct AvroBinaryDecoder: Sendable {
         self.limits = limits
     }
 
+    /// A decoder for an already compiled program.
+    init(program: Program, limits: DecodingLimits) {
+        self.program = program
+        self.limits = limits
+    }
+
     /// Compiles a decoder that reads data written with `writer` as values of `reader`, applying the specification's
     /// resolution rules: numeric promotions, `string`/`bytes` interchange, fields matched by name or alias,
     /// reader defaults for missing fields, enum defaults for unknown symbols, and unions on either side.

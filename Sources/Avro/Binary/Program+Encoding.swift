@@ -215,8 +215,12 @@ extension Program {
     /// How well a node takes a value of the given kind: 2 exactly, 1 after a lossless or conventional
     /// conversion (an `.int` into a `long`, a `.string` into a `uuid`), 0 not at all.
     func acceptance(of kind: Int, by index: Int32) -> Int {
+        Program.acceptance(of: kind, by: nodes[Int(index)])
+    }
+
+    /// See ``acceptance(of:by:)-(Int,Int32)``; for a node not yet in a program.
+    static func acceptance(of kind: Int, by node: Node) -> Int {
         typealias Kind = AvroValue.Kind
-        let node = nodes[Int(index)]
         switch node.op {
         case .null: return kind == Kind.null ? 2 : 0
         case .boolean: return kind == Kind.boolean ? 2 : 0
@@ -244,7 +248,7 @@ extension Program {
         }
     }
 
-    private func naturalKind(_ node: Node) -> Int {
+    private static func naturalKind(_ node: Node) -> Int {
         typealias Kind = AvroValue.Kind
         switch node.tag {
         case .int: return Kind.int

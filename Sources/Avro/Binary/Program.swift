@@ -2,8 +2,9 @@
 /// are a tight loop over plain integers instead of a walk over enums, names and dictionaries.
 ///
 /// Recursive schemas become cycles of node indices. Payload that does not fit in a node lives in the flat side
-/// tables, addressed by the node's operands.
-struct Program: Sendable {
+/// tables, addressed by the node's operands. A class with constant tables, so that encoders and decoders share one
+/// copy and read it without reference counting or exclusivity checks.
+final class Program: Sendable {
     /// How a node reads its bytes (the writer's type).
     enum Op: UInt8, Sendable {
         case null, boolean, int, long, float, double, bytes, string, fixed
@@ -63,19 +64,57 @@ struct Program: Sendable {
         var value: AvroValue
     }
 
-    var nodes: [Node] = []
+    let nodes: [Node]
+    let root: Int32
+    let branches: [Int32]
+    /// Union branch choice per value kind, `AvroValue.kindCount` entries per union: the branch index, -1 for none,
+    /// -2 when several branches may fit and the value itself decides.
+    let dispatch: [Int8]
+    let fieldActions: [FieldAction]
+    let fieldNames: [String]
+    let fieldDefaults: [AvroValue?]
+    let fills: [Fill]
+    let symbols: [String]
+    /// Writer symbol index to reader symbol index; -1 where the reader has no such symbol and no default.
+    let enumMap: [Int32]
+    /// The full name of each record node's reader record, for choosing among record branches of a union.
+    let recordNames: [Int32: String]
+    /// Messages for `fail` nodes, each with its path in the reader schema.
+    let failures: [(path: String, message: String)]
+
+    init(_ tables: ProgramTables) {
+        nodes = tables.nodes
+        root = tables.root
+        branches = tables.branches
+        dispatch = tables.dispatch
+        fieldActions = tables.fieldActions
+        fieldNames = tables.fieldNames
+        fieldDefaults = tables.fieldDefaults
+        fills = tables.fills
+        symbols = tables.symbols
+        enumMap = tables.enumMap
+        recordNames = tables.recordNames
+        failures = tables.failures
+    }
+}
+
+/// The tables of a ``Program`` while ``ProgramBuilder`` fills them.
+struct ProgramTables {
+    var nodes: [Program.Node] = []
     var root: Int32 = 0
     var branches: [Int32] = []
     /// Union branch choice per value kind, `AvroValue.kindCount` entries per union: the branch index, -1 for none,
     /// -2 when several branches may fit and the value itself decides.
     var dispatch: [Int8] = []
-    var fieldActions: [FieldAction] = []
+    var fieldActions: [Program.FieldAction] = []
     var fieldNames: [String] = []
     var fieldDefaults: [AvroValue?] = []
-    var fills: [Fill] = []
+    var fills: [Program.Fill] = []
     var symbols: [String] = []
     /// Writer symbol index to reader symbol index; -1 where the reader has no such symbol and no default.
     var enumMap: [Int32] = []
+    /// The full name of each record node's reader record, for choosing among record branches of a union.
+    var recordNames: [Int32: String] = [:]
     /// Messages for `fail` nodes, each with its path in the reader schema.
     var failures: [(path: String, message: String)] = []
 }

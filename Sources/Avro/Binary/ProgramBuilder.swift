@@ -7,7 +7,7 @@ struct ProgramBuilder {
     /// The deepest schema nesting compiled; deeper schemas can only come from code, never from parsed JSON.
     static let maxSchemaDepth = 512
 
-    private var program = Program()
+    private var program = ProgramTables()
     private let writerTable: SchemaTable
     private let readerTable: SchemaTable
     private var memo: [MemoKey: Int32] = [:]
@@ -28,7 +28,7 @@ struct ProgramBuilder {
     static func compile(_ schema: AvroSchema) throws(AvroError) -> Program {
         var builder = ProgramBuilder(writer: schema, reader: schema)
         builder.program.root = try builder.node(writer: schema, reader: schema, writerOnly: true, path: "", depth: 0)
-        return builder.program
+        return Program(builder.program)
     }
 
     /// Compiles a decoder that reads data written with `writer` into values shaped by `reader`.
@@ -39,7 +39,7 @@ struct ProgramBuilder {
     static func compile(writer: AvroSchema, reader: AvroSchema) throws(AvroError) -> Program {
         var builder = ProgramBuilder(writer: writer, reader: reader)
         builder.program.root = try builder.node(writer: writer, reader: reader, writerOnly: false, path: "", depth: 0)
-        return builder.program
+        return Program(builder.program)
     }
 
     // MARK: - Nodes
@@ -237,6 +237,7 @@ struct ProgramBuilder {
         program.fieldNames.append(contentsOf: reader.fields.map(\.name))
         program.fieldDefaults.append(contentsOf: reader.fields.map(\.defaultValue))
         program.fills.append(contentsOf: fills)
+        program.recordNames[index] = reader.name
         program.nodes[Int(index)] = node
         return index
     }
@@ -370,7 +371,7 @@ struct ProgramBuilder {
     /// into a `long` branch); -2 where several named branches could fit and the value decides at encode time.
     private func dispatchTable(_ children: [Int32]) -> [Int8] {
         (0..<AvroValue.kindCount).map { kind -> Int8 in
-            let scores = children.map { program.acceptance(of: kind, by: $0) }
+            let scores = children.map { Program.acceptance(of: kind, by: program.nodes[Int($0)]) }
             let exact = scores.indices.filter { scores[$0] == 2 }
             let lenient = scores.indices.filter { scores[$0] == 1 }
             let isNamedKind = kind == AvroValue.Kind.record || kind == AvroValue.Kind.enumSymbol

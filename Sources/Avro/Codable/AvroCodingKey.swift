@@ -1,15 +1,20 @@
 /// A coding key for array positions and for dictionary keys the encoder or decoder makes up.
 struct AvroCodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
+    private let text: String?
+    let intValue: Int?
+
+    /// The key's text; for a position it is made only when asked for, since most paths are never printed.
+    var stringValue: String {
+        text ?? intValue.map { String($0) } ?? ""
+    }
 
     init(stringValue: String) {
-        self.stringValue = stringValue
+        self.text = stringValue
         self.intValue = nil
     }
 
     init(intValue: Int) {
-        self.stringValue = String(intValue)
+        self.text = nil
         self.intValue = intValue
     }
 

@@ -4,8 +4,11 @@
 /// the schema asks: integers to `int` or `long` (range-checked) or to the integer logical types, `String` to
 /// `string`, an enum symbol or a `uuid`, `Optional` to a union with `null`, arrays to `array`, `[String: T]` to
 /// `map`, `Data` and `[UInt8]` to `bytes` or `fixed`, `Date` to `timestamp-millis`/`-micros` or `date`, `UUID` to
-/// `uuid`, and `Decimal` to `decimal`. A field the value leaves out takes the schema's default, or `null` when its
-/// type allows it.
+/// `uuid`, and `Decimal` or ``AvroDecimal`` to `decimal`. A field the value leaves out takes the schema's default,
+/// or `null` when its type allows it.
+///
+/// Values are written straight into the output buffer as the compiled schema describes, without an intermediate
+/// ``AvroValue``.
 ///
 /// ```swift
 /// struct User: Codable { var id: Int64; var email: String? }
@@ -13,18 +16,21 @@
 /// let bytes = try encoder.encode(User(id: 1, email: nil))
 /// ```
 public struct AvroEncoder: Sendable {
-    private let context: CodableContext
-    private let schema: AvroSchema
-    private let binary: AvroBinaryEncoder
+    private let program: Program
+    private let decoder: AvroBinaryDecoder
+    /// The deepest nesting of records encoded; deeper values fail with `AvroError.nestingTooDeep`.
+    public let maxDepth: Int
 
     /// Compiles `schema` for encoding.
     ///
-    /// - Parameter schema: The schema values are written with.
+    /// - Parameters:
+    ///   - schema: The schema values are written with.
+    ///   - maxDepth: The deepest record nesting encoded. Default: 200, as for decoding.
     /// - Throws: `AvroError.invalidSchema` when the schema refers to a named type it does not define.
-    public init(schema: AvroSchema) throws(AvroError) {
-        self.schema = schema
-        self.context = CodableContext(table: SchemaTable(schema))
-        self.binary = try AvroBinaryEncoder(schema: schema)
+    public init(schema: AvroSchema, maxDepth: Int = DecodingLimits().maxDepth) throws(AvroError) {
+        program = try ProgramBuilder.compile(schema)
+        decoder = AvroBinaryDecoder(program: program, limits: DecodingLimits(maxDepth: maxDepth))
+        self.maxDepth = maxDepth
     }
 
     /// Encodes `value` into a new buffer.
@@ -33,7 +39,10 @@ public struct AvroEncoder: Sendable {
     /// - Returns: The Avro binary encoding.
     /// - Throws: `AvroError.codable` naming the Swift coding path that does not fit the schema.
     public func encode<T: Encodable>(_ value: T) throws(AvroError) -> [UInt8] {
-        try binary.encode(avroValue(of: value))
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
+        try encode(value, into: &buffer)
+        return buffer
     }
 
     /// Encodes `value`, appending to `buffer`. On failure the buffer is left as it was.
@@ -43,15 +52,24 @@ public struct AvroEncoder: Sendable {
     ///   - buffer: The buffer to append to.
     /// - Throws: `AvroError.codable` naming the Swift coding path that does not fit the schema.
     public func encode<T: Encodable>(_ value: T, into buffer: inout [UInt8]) throws(AvroError) {
-        try binary.encode(avroValue(of: value), into: &buffer)
+        let mark = buffer.count
+        let output = EncodingOutput(program: program, bytes: [], maxDepth: maxDepth)
+        swap(&output.writer.bytes, &buffer)
+        defer { swap(&output.writer.bytes, &buffer) }
+        let root = StreamEncoder(output: output, node: program.root, parentPath: [], key: nil, type: T.self, depth: 0)
+        do {
+            try root.encodeValue(value, node: program.root, parentPath: [], key: nil)
+        } catch {
+            output.writer.bytes.removeSubrange(mark...)
+            throw error
+        }
     }
 
-    /// Converts `value` to the generic ``AvroValue`` the schema describes, without encoding it.
+    /// Converts `value` to the generic ``AvroValue`` the schema describes.
     ///
     /// - Parameter value: The value to convert.
     /// - Throws: `AvroError.codable` naming the Swift coding path that does not fit the schema.
     public func avroValue<T: Encodable>(of value: T) throws(AvroError) -> AvroValue {
-        let root = ValueEncoder(context: context, schema: schema, parentPath: [], key: nil, type: T.self)
-        return try root.encodeValue(value, schema: schema, parentPath: [], key: nil)
+        try decoder.decode(encode(value))
     }
 }

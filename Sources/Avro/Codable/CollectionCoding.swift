@@ -7,8 +7,9 @@ protocol AvroCollectionDecodable {
 
 /// See ``AvroCollectionDecodable``.
 protocol AvroCollectionEncodable {
-    /// The collection as a value of `target` (an array or map schema), or `nil` when the shapes differ.
-    func avroEncode(target: AvroSchema, encoder: ValueEncoder, path: [any CodingKey]) throws(AvroError) -> AvroValue?
+    /// Streams the collection into `collection` (an array or map node, with the union branch that leads to it);
+    /// returns `false`, having written nothing, when the collection's shape does not match the node.
+    func avroEncode(encoder: StreamEncoder, collection: (node: Int32, branch: Int?), path: [any CodingKey]) throws(AvroError) -> Bool
 }
 
 extension Array: AvroCollectionDecodable where Element: Decodable {
@@ -36,25 +37,38 @@ extension Dictionary: AvroCollectionDecodable where Key == String, Value: Decoda
 }
 
 extension Array: AvroCollectionEncodable where Element: Encodable {
-    func avroEncode(target: AvroSchema, encoder: ValueEncoder, path: [any CodingKey]) throws(AvroError) -> AvroValue? {
-        guard case let .array(itemSchema) = target else { return nil }
-        var items: [AvroValue] = []
-        items.reserveCapacity(count)
-        for index in indices {
-            items.append(try encoder.encodeValue(self[index], schema: itemSchema, parentPath: path, key: AvroCodingKey(intValue: index)))
+    func avroEncode(encoder: StreamEncoder, collection: (node: Int32, branch: Int?), path: [any CodingKey]) throws(AvroError) -> Bool {
+        let node = encoder.output.program.nodes[Int(collection.node)]
+        guard node.op == .array else { return false }
+        if let branch = collection.branch {
+            encoder.output.writer.writeLong(Int64(branch))
         }
-        return .array(items)
+        if !isEmpty {
+            encoder.output.writer.writeLong(Int64(count))
+            for index in indices {
+                try encoder.encodeValue(self[index], node: node.a, parentPath: path, key: AvroCodingKey(intValue: index))
+            }
+        }
+        encoder.output.writer.writeLong(0)
+        return true
     }
 }
 
 extension Dictionary: AvroCollectionEncodable where Key == String, Value: Encodable {
-    func avroEncode(target: AvroSchema, encoder: ValueEncoder, path: [any CodingKey]) throws(AvroError) -> AvroValue? {
-        guard case let .map(valueSchema) = target else { return nil }
-        var entries: [String: AvroValue] = [:]
-        entries.reserveCapacity(count)
-        for (key, value) in self {
-            entries[key] = try encoder.encodeValue(value, schema: valueSchema, parentPath: path, key: AvroCodingKey(stringValue: key))
+    func avroEncode(encoder: StreamEncoder, collection: (node: Int32, branch: Int?), path: [any CodingKey]) throws(AvroError) -> Bool {
+        let node = encoder.output.program.nodes[Int(collection.node)]
+        guard node.op == .map else { return false }
+        if let branch = collection.branch {
+            encoder.output.writer.writeLong(Int64(branch))
         }
-        return .map(entries)
+        if !isEmpty {
+            encoder.output.writer.writeLong(Int64(count))
+            for (key, value) in self {
+                encoder.output.writer.writeString(key)
+                try encoder.encodeValue(value, node: node.a, parentPath: path, key: AvroCodingKey(stringValue: key))
+            }
+        }
+        encoder.output.writer.writeLong(0)
+        return true
     }
 }

@@ -51,17 +51,30 @@ struct ValueDecoder: Decoder {
     /// Decodes a nested value of type `T` from `value`.
     static func decode<T: Decodable>(_ type: T.Type, from value: AvroValue, parentPath: [any CodingKey], key: (any CodingKey)?) throws(AvroError) -> T {
         let decoder = ValueDecoder(value: value, parentPath: parentPath, key: key)
-        // Scalars skip the container protocol (an existential allocation and several witness calls each).
-        if let scalar = try decoder.scalar(type) {
-            return scalar
-        }
+        // Scalars skip the container protocol (an existential allocation and several witness calls each). Each
+        // check compares metatypes first, so a bit cast only runs when T is that very type; returning T directly,
+        // rather than T?, spares a generic metadata lookup per value.
+        if type == String.self { return unsafeBitCast(try decoder.string(), to: T.self) }
+        if type == Int.self { return unsafeBitCast(try decoder.integer(Int.self), to: T.self) }
+        if type == Int64.self { return unsafeBitCast(try decoder.integer(Int64.self), to: T.self) }
+        if type == Int32.self { return unsafeBitCast(try decoder.integer(Int32.self), to: T.self) }
+        if type == Double.self { return unsafeBitCast(try decoder.floatingPoint(), to: T.self) }
+        if type == Bool.self { return unsafeBitCast(try decoder.bool(), to: T.self) }
+        if type == Float.self { return unsafeBitCast(try decoder.float(), to: T.self) }
+        return try decodeComposite(type, decoder: decoder)
+    }
+
+    /// Everything but the common scalars. Kept out of ``decode(_:from:parentPath:key:)`` because it needs `T?`,
+    /// whose generic metadata would otherwise be looked up for every scalar too.
+    @inline(never)
+    private static func decodeComposite<T: Decodable>(_ type: T.Type, decoder: ValueDecoder) throws(AvroError) -> T {
         if isFoundationSpecial(type), let special = try decoder.foundationValue(type) {
             return special
         }
-        switch value {
+        switch decoder.value {
         case .array, .map:
             if let collection = T.self as? any AvroCollectionDecodable.Type,
-               let decoded = try collection.avroDecode(value, path: decoder.codingPath) as? T {
+               let decoded = try collection.avroDecode(decoder.value, path: decoder.codingPath) as? T {
                 return decoded
             }
         default:
@@ -74,20 +87,6 @@ struct ValueDecoder: Decoder {
         } catch {
             throw decoder.error("\(error)")
         }
-    }
-
-    /// The most common scalar types, converted directly; `nil` for any other type.
-    @inline(__always)
-    func scalar<T>(_ type: T.Type) throws(AvroError) -> T? {
-        // Each check compares metatypes first, so the bit casts only run when T is that very type.
-        if type == String.self { return unsafeBitCast(try string(), to: T.self) }
-        if type == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
-        if type == Int64.self { return unsafeBitCast(try integer(Int64.self), to: T.self) }
-        if type == Int32.self { return unsafeBitCast(try integer(Int32.self), to: T.self) }
-        if type == Double.self { return unsafeBitCast(try floatingPoint(), to: T.self) }
-        if type == Bool.self { return unsafeBitCast(try bool(), to: T.self) }
-        if type == Float.self { return unsafeBitCast(try float(), to: T.self) }
-        return nil
     }
 
     private static func isFoundationSpecial<T>(_ type: T.Type) -> Bool {
