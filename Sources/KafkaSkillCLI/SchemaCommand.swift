@@ -34,10 +34,10 @@ extension KafkaSkill.Schema {
             "The compatibility level, in any case: BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE or NONE.",
             valueName: "level"
         ))
-        var level: String = CompatibilityLevel.backward.rawValue
+        var level: String = Avro.CompatibilityLevel.backward.rawValue
 
         func run() async throws {
-            let report = await SchemaCheck.run(files: files, level: level)
+            let report = await Avro.SchemaCheck.run(files: files, level: level)
             for line in report.lines {
                 if report.outcome == .invalid {
                     FileHandle.standardError.write(Data((line + "\n").utf8))
