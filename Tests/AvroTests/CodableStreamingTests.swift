@@ -169,4 +169,41 @@ struct CodableStreamingTests {
         let schema = try AvroSchema(parsing: Self.schemaJSON)
         #expect(try AvroEncoder(schema: schema).avroValue(of: Item(order: [.f, .a, .d, .e], nested: true)) == Self.expected)
     }
+
+    /// Encodes its bytes one by one through an unkeyed container, as a hand-written type might.
+    struct Blob: Codable, Equatable {
+        var bytes: [UInt8]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            for byte in bytes {
+                try container.encode(byte)
+            }
+        }
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        init(from decoder: any Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            var bytes: [UInt8] = []
+            while !container.isAtEnd {
+                bytes.append(try container.decode(UInt8.self))
+            }
+            self.bytes = bytes
+        }
+    }
+
+    @Test("UInt8 elements of an unkeyed container fill bytes and fixed")
+    func bytesThroughUnkeyed() throws {
+        let blob = Blob(bytes: [0, 7, 255])
+        let bytesSchema = AvroSchema.bytes
+        let encoded = try AvroEncoder(schema: bytesSchema).encode(blob)
+        #expect(encoded == [0x06, 0, 7, 255])
+        #expect(try AvroDecoder(schema: bytesSchema).decode(Blob.self, from: encoded) == blob)
+        let fixed = AvroSchema.fixed(.init(name: "Three", size: 3))
+        #expect(try AvroEncoder(schema: fixed).encode(blob) == [0, 7, 255])
+        #expect(throws: AvroError.self) { try AvroEncoder(schema: fixed).encode(Blob(bytes: [1])) }
+    }
 }

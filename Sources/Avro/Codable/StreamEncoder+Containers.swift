@@ -192,10 +192,7 @@ extension StreamEncoder {
         mutating func encode<T: Encodable>(_ value: T) throws {
             let collection = try collection()
             if collection.kind == .bytes {
-                guard let byte = Scalar(value).flatMap({ scalar -> UInt8? in
-                    if case let .int(number) = scalar { return UInt8(exactly: number) }
-                    return nil
-                }) ?? (value as? UInt8) else {
+                guard let byte = value as? UInt8 else {
                     throw encoder.error("bytes and fixed take UInt8 elements only", at: codingPath + [nextKey])
                 }
                 encoder.output.writer.bytes.append(byte)
