@@ -36,8 +36,11 @@ enum Scalar {
     /// Whether `T` is a Foundation type with its own Avro logical type (or bytes).
     static func isFoundationSpecial<T>(_ type: T.Type) -> Bool {
         type == Date.self || type == UUID.self || type == Foundation.Decimal.self || type == AvroDecimal.self
-            || type == Data.self || type == [UInt8].self
+            || type == Data.self || type == byteArray
     }
+
+    /// `[UInt8].self`, looked up once: a generic type's metadata costs a runtime lookup each time it is named.
+    static let byteArray: Any.Type = [UInt8].self
 
     var summary: String {
         switch self {

@@ -91,7 +91,7 @@ struct ValueDecoder: Decoder {
 
     private static func isFoundationSpecial<T>(_ type: T.Type) -> Bool {
         type == Date.self || type == UUID.self || type == Foundation.Decimal.self || type == AvroDecimal.self
-            || type == Data.self || type == [UInt8].self
+            || type == Data.self || type == Scalar.byteArray
     }
 
     func integer<T: FixedWidthInteger>(_ type: T.Type) throws(AvroError) -> T {
@@ -185,7 +185,7 @@ struct ValueDecoder: Decoder {
             guard case let .decimal(decimal) = value else { throw error("expected a decimal, found \(value.kindName)") }
             return decimal as? T
         }
-        if type == Data.self || type == [UInt8].self {
+        if type == Data.self || type == Scalar.byteArray {
             let bytes: [UInt8]
             switch value {
             case let .bytes(raw), let .fixed(raw): bytes = raw
