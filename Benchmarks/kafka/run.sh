@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Kafka client throughput, side by side in one invocation against one embedded cluster:
+#   Swift (this package's Kafka module) vs librdkafka from C vs confluent-kafka-python.
+# 100-byte values, acks=all, idempotence on, linger.ms=5, every delivery report observed; then consuming.
+# Prints the median messages/s of RUNS runs per client and the ratios. Environment: COUNT (messages per
+# run, default 200000), PARTITIONS (default 24: the sticky partitioner spreads keyless messages unevenly, and a
+# partition past the mock's 5 MiB cap silently loses its oldest data), RUNS (3).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+count=${COUNT:-200000}
+partitions=${PARTITIONS:-24}
+runs=${RUNS:-3}
+out="$root/Benchmarks/out"
+mkdir -p "$out"
+
+echo "building (release)..." >&2
+swift build -c release --package-path "$root" --product kafka-skill >&2
+swift build -c release --package-path "$here" --scratch-path "$root/.build-bench" >&2
+cc -O2 -o "$out/bench-c" "$here/c/bench.c" -lrdkafka -lpthread
+venv="$root/Benchmarks/.venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c "import confluent_kafka" 2>/dev/null || "$venv/bin/pip" install -q confluent-kafka >&2
+
+state=$(mktemp -d)
+KAFKA_SKILL_STATE_DIR="$state" "$root/.build/release/kafka-skill" cluster up --brokers 3 > "$state/up.log" &
+cluster=$!
+trap 'kill $cluster 2>/dev/null; wait $cluster 2>/dev/null; rm -rf "$state"' EXIT
+for _ in $(seq 100); do grep -q '^bootstrap servers:' "$state/up.log" 2>/dev/null && break; sleep 0.1; done
+bootstrap=$(sed -n 's/^bootstrap servers: //p' "$state/up.log")
+topic() { KAFKA_SKILL_STATE_DIR="$state" "$root/.build/release/kafka-skill" cluster fault topic "$1" "$partitions" > /dev/null; }
+
+swift_bench="$root/.build-bench/release/KafkaBench"
+client() {
+  case "$1" in
+    c) "$out/bench-c" "${@:2}" ;;
+    swift) "$swift_bench" "${@:2}" ;;
+    python) "$venv/bin/python" "$here/bench.py" "${@:2}" ;;
+  esac
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+declare -A produced consumed
+for run in $(seq "$runs"); do
+  for name in c swift python; do
+    topic "bench-$name-$run"
+    produced[$name]+="$(client "$name" produce "$bootstrap" "bench-$name-$run" "$count" "$partitions") "
+  done
+done
+for run in $(seq "$runs"); do
+  for name in c swift python; do
+    consumed[$name]+="$(client "$name" consume "$bootstrap" "bench-c-1" "$count" "$partitions") "
+  done
+done
+
+printf '%-8s %14s %14s\n' client "produce msg/s" "consume msg/s"
+declare -A p q
+for name in c swift python; do
+  p[$name]=$(echo "${produced[$name]}" | tr ' ' '\n' | grep . | median)
+  q[$name]=$(echo "${consumed[$name]}" | tr ' ' '\n' | grep . | median)
+  printf '%-8s %14s %14s\n' "$name" "${p[$name]}" "${q[$name]}"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "swift/c        produce $(ratio "${p[swift]}" "${p[c]}")x   consume $(ratio "${q[swift]}" "${q[c]}")x   (target >= 0.9x)"
+echo "swift/python   produce $(ratio "${p[swift]}" "${p[python]}")x   consume $(ratio "${q[swift]}" "${q[python]}")x   (target >= 3x)"
+echo "($runs runs of $count messages over $partitions partitions, medians; raw: produce ${produced[*]} / consume ${consumed[*]})"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: the Swift tests (against the embedded cluster over TCP, real processes, real
+# files, loopback HTTP servers), the skill bundle's drift check, lint and the reference validator.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="/opt/swift/usr/bin:$PATH"
+scripts/install-deps.sh
+
+swift build --build-tests
+swift test --skip-build
+kafka_skill=$(swift build --show-bin-path)/kafka-skill
+"$kafka_skill" generate --check
+"$kafka_skill" lint
+.build-tools/venv/bin/agentskills validate skills/kafka-events
