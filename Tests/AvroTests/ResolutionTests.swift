@@ -21,6 +21,11 @@ struct ResolutionTests {
         (.string("hé"), "\"string\"", "\"bytes\"", .bytes(Array("hé".utf8))),
         (.bytes(Array("ok".utf8)), "\"bytes\"", "\"string\"", .string("ok")),
         (.int(12), "\"int\"", #"{"type":"long","logicalType":"timestamp-millis"}"#, .timestampMillis(12)),
+        (.bytes(Array("123e4567-e89b-12d3-a456-426614174000".utf8)), "\"bytes\"", #"{"type":"string","logicalType":"uuid"}"#,
+         .uuid(UUID(uuidString: "123e4567-e89b-12d3-a456-426614174000") ?? UUID())),
+        (.string("\u{01}"), "\"string\"", #"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#,
+         .decimal(AvroDecimal(unscaled: [1], scale: 2))),
+        (.timestampMillis(5), #"{"type":"long","logicalType":"timestamp-millis"}"#, "\"long\"", .long(5)),
     ])
     func promotions(_ value: AvroValue, _ writer: String, _ reader: String, _ expected: AvroValue) throws {
         #expect(try resolve(value, writer: writer, reader: reader) == expected)

@@ -18,19 +18,15 @@ extension Program {
             return node.tag == .double ? .double(Double(number)) : .float(number)
         case .double:
             return .double(try reader.readDouble())
-        case .bytes:
+        case .bytes, .string:
+            // Writer bytes and strings share their encoding, so the reader's type alone decides the value.
             switch node.tag {
             case .string: return .string(try reader.readString())
-            case .decimal: return .decimal(AvroDecimal(unscaled: try reader.readBytes(), scale: Int(node.b)))
-            default: return .bytes(try reader.readBytes())
-            }
-        case .string:
-            switch node.tag {
-            case .bytes: return .bytes(try reader.readBytes())
             case .uuid:
                 let text = try reader.readString()
                 return UUID(uuidString: text).map(AvroValue.uuid) ?? .string(text)
-            default: return .string(try reader.readString())
+            case .decimal: return .decimal(AvroDecimal(unscaled: try reader.readBytes(), scale: Int(node.b)))
+            default: return .bytes(try reader.readBytes())
             }
         case .fixed:
             let bytes = try reader.readFixed(Int(node.a))
