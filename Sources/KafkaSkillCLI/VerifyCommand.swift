@@ -1,0 +1,137 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+import Verify
+
+extension KafkaSkill {
+    /// `kafka-skill verify`: prove lessons by running their examples under faults and checking the history.
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove lessons by running their examples against a cluster under faults and checking what happened.",
+            discussion: """
+                For each lesson, verify builds the examples its spec names (cached in .build-verify/), starts an \
+                embedded cluster (or uses --bootstrap), runs the examples as processes with their environment, injects \
+                the plan's faults, records every send, poll and commit from the services' event output, stops \
+                everything, reads every partition from the beginning, and checks for lost writes, duplicates, order \
+                violations, aborted reads, commits ahead of processing and lag that does not drain.
+
+                A claim the embedded cluster cannot prove (read_committed isolation, transactional exactly-once) is \
+                reported as needing a real cluster, never as passed. A lesson whose examples do not exist yet is \
+                pending. A concept lesson is proved by spec checks against skills/kafka-events.
+
+                Exit status: 0 when no lesson failed, 1 when one did, 2 when verify could not run, 130 after Ctrl-C.
+                """
+        )
+
+        @Option(name: .customLong("lesson"), help: ArgumentHelp("A lesson to verify (repeatable).", valueName: "N"))
+        var lessons: [Int] = []
+
+        @Flag(help: "Verify every lesson.")
+        var all = false
+
+        @Option(help: ArgumentHelp("A Kafka cluster to use instead of an embedded one.", valueName: "servers"))
+        var bootstrap: String?
+
+        @Option(help: ArgumentHelp("A folder for report.json, junit.xml and the HTML report.", valueName: "dir"))
+        var report: String?
+
+        @Option(help: ArgumentHelp("The project folder holding lessons/, examples/ and specs/.", valueName: "dir"))
+        var project = "."
+
+        @Option(help: "Records each producer sends.")
+        var produceCount = 2000
+
+        @Option(help: "Records per second the input is produced at.")
+        var rate = 400
+
+        @Option(help: "How many lessons to run at once.")
+        var jobs = 1
+
+        func validate() throws {
+            if all == !lessons.isEmpty {
+                throw ValidationError("Name lessons with --lesson N (repeatable) or use --all, not both or neither.")
+            }
+            if let invalid = lessons.first(where: { $0 < 1 }) {
+                throw ValidationError("--lesson \(invalid): lesson numbers start at 1.")
+            }
+            guard produceCount > 0, rate >= 0, jobs >= 1 else {
+                throw ValidationError("--produce-count and --jobs must be at least 1, and --rate 0 or more.")
+            }
+            guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: project).appendingPathComponent("lessons").path) else {
+                throw ValidationError("\(project) has no lessons/ folder; run from the project root or pass --project.")
+            }
+        }
+
+        func run() async throws {
+            let root = URL(fileURLWithPath: project).standardizedFileURL
+            var options = VerifyOptions(projectRoot: root)
+            options.lessons = lessons
+            options.bootstrapServers = bootstrap
+            options.reportDirectory = report.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            options.produceCount = produceCount
+            options.messagesPerSecond = rate
+            options.jobs = jobs
+            let (progress, continuation) = AsyncStream<VerifyProgress>.makeStream()
+            let runner = VerifyRunner(options: options)
+            let work = Task { try await runner.run(progress: continuation) }
+            let interrupt = Interrupt { work.cancel() }
+            let live = isatty(STDOUT_FILENO) != 0 && jobs == 1
+            var board = ProgressBoard()
+            var lineOpen = false
+            for await event in progress {
+                switch board.apply(event) {
+                case .live(let text) where live:
+                    write("\r\u{1B}[K" + text)
+                    lineOpen = true
+                case .permanent(let text):
+                    write((lineOpen ? "\r\u{1B}[K" : "") + text + "\n")
+                    lineOpen = false
+                default:
+                    break
+                }
+            }
+            if lineOpen { write("\n") }
+            let outcome = await work.result
+            interrupt.cancel()
+            switch outcome {
+            case .success(let result):
+                write("\n" + result.summaryTable + "\n")
+                if let report { write("Reports: \(report)/index.html, report.json, junit.xml\n") }
+                if result.hasFailures { throw ExitCode(1) }
+            case .failure(let error) where error is CancellationError:
+                write("verify interrupted; every process it started has been stopped\n")
+                throw ExitCode(130)
+            case .failure(let error):
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+
+        private func write(_ text: String) {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+
+        /// Turns the first SIGINT or SIGTERM into cancelling the run, whose cleanup stops every process.
+        private final class Interrupt: Sendable {
+            private let sources: Mutex<[any DispatchSourceSignal]>
+
+            init(_ handler: @escaping @Sendable () -> Void) {
+                let sources: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
+                    signal(number, SIG_IGN)
+                    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                    source.setEventHandler(handler: handler)
+                    source.resume()
+                    return source
+                }
+                self.sources = Mutex(sources)
+            }
+
+            func cancel() {
+                sources.withLock { sources in
+                    for source in sources { source.cancel() }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+public import Foundation
+import Yams
+
+/// A topic a service uses, to create before it starts.
+public struct TopicSpec: Sendable, Hashable, Codable {
+    /// The topic's name.
+    public var name: String
+    /// How many partitions; `nil` for the runner's default.
+    public var partitions: Int?
+
+    /// Creates a topic spec.
+    public init(name: String, partitions: Int? = nil) {
+        self.name = name
+        self.partitions = partitions
+    }
+}
+
+/// What is known about a service before it runs (from its service spec); its `startup_complete` event
+/// completes it at run time.
+public struct ServiceDescription: Sendable, Hashable, Codable {
+    /// What it does, if known.
+    public var role: ServiceRole?
+    /// Topics it uses.
+    public var topics: [TopicSpec]
+    /// Its consumer group, if any.
+    public var group: String?
+
+    /// Creates a description.
+    public init(role: ServiceRole? = nil, topics: [TopicSpec] = [], group: String? = nil) {
+        self.role = role
+        self.topics = topics
+        self.group = group
+    }
+}
+
+/// An example package to build and run.
+public struct ExampleSource: Sendable, Hashable {
+    /// The name lesson specs use (its folder under `examples/`).
+    public var name: String
+    /// The package folder.
+    public var packageDirectory: URL
+    /// Extra environment for its processes, on top of what the runner sets.
+    public var environment: [String: String]
+    /// What is known about it before it runs.
+    public var service: ServiceDescription
+
+    /// Creates an example source.
+    public init(name: String, packageDirectory: URL, environment: [String: String] = [:], service: ServiceDescription = ServiceDescription()) {
+        self.name = name
+        self.packageDirectory = packageDirectory
+        self.environment = environment
+        self.service = service
+    }
+}
+
+/// Finds the examples lesson plans name: `examples/<name>/Package.swift`, described by `specs/<name>.yaml`
+/// when that service spec exists.
+///
+/// From a service spec, verify reads only what it needs before the service starts: `role` (producer,
+/// consumer or processor), the topics (`topics:` and any key whose name contains `topic`, as a name or as
+/// a mapping with `name` and `partitions`) and the consumer group (`group`, `groupId` or `consumerGroup`,
+/// at any depth). The rest comes from the service's own `startup_complete` event.
+public struct ExampleCatalog: Sendable {
+    /// The folder of example packages.
+    public var examplesDirectory: URL
+    /// The folder of service specs.
+    public var specsDirectory: URL
+    /// Examples given explicitly, by name; they win over the folders.
+    public var overrides: [String: ExampleSource]
+
+    /// Creates a catalog.
+    /// - Parameters:
+    ///   - projectRoot: The project folder holding `examples/` and `specs/`.
+    ///   - overrides: Examples given explicitly, by name.
+    public init(projectRoot: URL, overrides: [String: ExampleSource] = [:]) {
+        examplesDirectory = projectRoot.appendingPathComponent("examples")
+        specsDirectory = projectRoot.appendingPathComponent("specs")
+        self.overrides = overrides
+    }
+
+    /// The example with this name, or `nil` when it does not exist yet.
+    public func locate(_ name: String) -> ExampleSource? {
+        if let source = overrides[name] { return source }
+        let folder = examplesDirectory.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) else { return nil }
+        return ExampleSource(name: name, packageDirectory: folder, service: describe(name))
+    }
+
+    /// The service description from `specs/<name>.yaml`, or an empty one when there is none to read.
+    public func describe(_ name: String) -> ServiceDescription {
+        for candidate in ["\(name).yaml", "\(name).yml"] {
+            let url = specsDirectory.appendingPathComponent(candidate)
+            guard let text = try? String(contentsOf: url, encoding: .utf8), let node = try? Yams.compose(yaml: text) else { continue }
+            return ServiceSpecReading.describe(node)
+        }
+        return ServiceDescription()
+    }
+}
+
+/// Pulls role, topics and group out of a service spec without depending on its exact shape.
+enum ServiceSpecReading {
+    static func describe(_ root: Node) -> ServiceDescription {
+        var description = ServiceDescription()
+        if let role = root.mapping?["role"]?.string { description.role = ServiceRole(rawValue: role.lowercased()) }
+        var topics: [String: Int?] = [:]
+        var order: [String] = []
+        func add(_ name: String, _ partitions: Int?) {
+            guard !name.isEmpty else { return }
+            if topics[name] == nil { order.append(name) }
+            if let partitions { topics[name] = partitions } else if topics[name] == nil { topics[name] = .some(nil) }
+        }
+        func topic(from node: Node) {
+            if let name = node.string {
+                add(name, nil)
+            } else if let mapping = node.mapping, let name = (mapping["name"] ?? mapping["topic"])?.string {
+                add(name, mapping["partitions"]?.int)
+            } else if let sequence = node.sequence {
+                sequence.forEach(topic(from:))
+            }
+        }
+        func walk(_ node: Node) {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    let lowered = name.lowercased()
+                    if lowered.contains("topic") && !lowered.contains("config") {
+                        topic(from: value)
+                    }
+                    if description.group == nil, ["group", "groupid", "consumergroup", "group.id"].contains(lowered), let group = value.string {
+                        description.group = group
+                    }
+                    walk(value)
+                }
+            } else if let sequence = node.sequence {
+                sequence.forEach(walk)
+            }
+        }
+        walk(root)
+        description.topics = order.map { TopicSpec(name: $0, partitions: topics[$0] ?? nil) }
+        return description
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Kafka
+
+extension LessonRun {
+    /// Ticks until the input is done, the services have processed it and the lag has drained (or a limit
+    /// passes): reading events, firing faults, restarting killed services, sampling lag.
+    func runUntilSettled() async throws {
+        let deadline = clock.now + options.limits.run
+        var inputFinishedAt: ContinuousClock.Instant?
+        var caughtUpAt: ContinuousClock.Instant?
+        var lastLagSample = clock.now
+        while true {
+            try Task.checkCancellation()
+            await pollEvents()
+            handleExits()
+            await fireDueSteps()
+            try restartDue()
+            if clock.now - lastLagSample >= .milliseconds(500) {
+                lastLagSample = clock.now
+                if let sample = await sampleLagNow() { lagSamples += sample }
+            }
+            publishCounters(force: false)
+            if clock.now > deadline {
+                notes.append("the run hit its \(options.limits.run) limit and was stopped")
+                break
+            }
+            let inputDone = (driver == nil || driverExited)
+                && !instances.contains { !$0.isExtra && services[$0.serviceIndex].role == .producer && $0.child.isRunning }
+            if inputDone, inputFinishedAt == nil {
+                inputFinishedAt = clock.now
+                lastReadChange = clock.now
+                mark(.inputFinished, subject: "input", detail: "\(counters.acked) records acknowledged")
+                progress?.yield(.phase(number: plan.number, .settling))
+            }
+            guard let finished = inputFinishedAt else {
+                try? await Task.sleep(for: .milliseconds(100))
+                continue
+            }
+            if readTopics.isEmpty && !instances.contains(where: { services[$0.serviceIndex].role?.reads ?? false }) { break }
+            if !isCaughtUp {
+                if clock.now - finished > options.limits.settle {
+                    notes.append("the services had not processed every acknowledged record \(options.limits.settle) after the input ended")
+                    break
+                }
+                if clock.now - lastReadChange > options.limits.idle {
+                    notes.append("no new record was processed for \(options.limits.idle); stopped waiting")
+                    break
+                }
+                let readersAlive = instances.contains { $0.child.isRunning && (services[$0.serviceIndex].role?.reads ?? true) }
+                if !readersAlive && pendingRestarts.isEmpty {
+                    notes.append("every reading service had exited before processing all acknowledged records")
+                    break
+                }
+                try? await Task.sleep(for: .milliseconds(100))
+                continue
+            }
+            if caughtUpAt == nil { caughtUpAt = clock.now }
+            let lagDrained = samplers.isEmpty || latestLagIsZero
+            if lagDrained || clock.now - (caughtUpAt ?? clock.now) > options.limits.lag { break }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        skipUnreachedSteps()
+        publishCounters(force: true)
+    }
+
+    /// Whether every value acknowledged on a topic the services read has been processed.
+    var isCaughtUp: Bool {
+        readTopics.allSatisfy { topic in
+            (ackedByTopic[topic] ?? []).isSubset(of: readByTopic[topic] ?? [])
+        }
+    }
+
+    private var latestLagIsZero: Bool {
+        var latest: [String: LagSample] = [:]
+        for sample in lagSamples {
+            let key = "\(sample.group)/\(sample.topic)/\(sample.partition)"
+            if let current = latest[key], current.timestamp > sample.timestamp { continue }
+            latest[key] = sample
+        }
+        return !latest.isEmpty && latest.values.allSatisfy { $0.lag == 0 }
+    }
+
+    /// Reads new lines from every event file and learns from them.
+    func pollEvents() async {
+        await readEventFiles(finish: false)
+    }
+
+    /// Reads every event file (the last time with `finish`, which also reports a cut-off last line).
+    private func readEventFiles(finish: Bool) async {
+        let current = instances.map(\.reader) + (driverReader.map { [$0] } ?? [])
+        let (updated, fresh) = await BlockingIO.run { () -> ([EventLogReader], [RecordedEvent]) in
+            var readers = current
+            var fresh: [RecordedEvent] = []
+            for index in readers.indices { fresh += finish ? readers[index].finish() : readers[index].readAvailable() }
+            return (readers, fresh)
+        }
+        for index in instances.indices where index < updated.count { instances[index].reader = updated[index] }
+        if driverReader != nil, let last = updated.last, updated.count == instances.count + 1 { driverReader = last }
+        for recorded in fresh { await learn(from: recorded) }
+        events += fresh
+    }
+
+    private func learn(from recorded: RecordedEvent) async {
+        switch recorded.event.kind {
+        case .startupComplete(let role, let topics, let group):
+            if let index = instances.firstIndex(where: { $0.name == recorded.instance }) {
+                instances[index].hasStarted = true
+                let service = instances[index].serviceIndex
+                if services[service].role == nil { services[service].role = role }
+                for topic in topics where !services[service].topics.contains(topic) { services[service].topics.append(topic) }
+                if services[service].group == nil { services[service].group = group }
+            }
+            if role?.reads == true {
+                readTopics.formUnion(topics)
+                for topic in topics { try? await ensureTopic(topic, partitions: nil) }
+                if let group, samplers[group] == nil {
+                    samplers[group] = try? LagSampler(group: group, bootstrapServers: bootstrap, logger: logger)
+                }
+            }
+        case .shutdownComplete where recorded.instance == InputDriver.instance:
+            driverExited = true
+            mark(.processExited, subject: InputDriver.instance, detail: "input driver finished")
+        case .producerSend:
+            counters.sent += 1
+        case .producerSendSuccess(let topic, _, let value, _, _):
+            if ackedByTopic[topic, default: []].insert(value).inserted { counters.acked += 1 }
+            if knownTopics[topic] == nil { await learnTopic(topic) }
+        case .recordData(let topic, _, _, _, let value):
+            readTopics.insert(topic)
+            if readByTopic[topic, default: []].insert(value).inserted {
+                counters.read += 1
+                lastReadChange = clock.now
+            }
+        case .deadLetter(_, _, let value, let sourceTopic, _, _, _):
+            if readByTopic[sourceTopic, default: []].insert(value).inserted {
+                counters.read += 1
+                lastReadChange = clock.now
+            }
+        default:
+            break
+        }
+    }
+
+    /// Notes processes that ended, and says so when one ended that nobody stopped.
+    func handleExits() {
+        for index in instances.indices where !instances[index].exitNoted {
+            guard let exit = instances[index].child.exit else { continue }
+            instances[index].exitNoted = true
+            let instance = instances[index]
+            mark(.processExited, subject: instance.name, detail: exit.description)
+            let isProducer = services[instance.serviceIndex].role == .producer
+            if !instance.stoppedByRunner && !(isProducer && exit.isSuccess) {
+                notes.append("\(instance.name) exited on its own (\(exit)); its log: \(instance.child.errorPath)")
+            }
+        }
+    }
+
+    func publishCounters(force: Bool) {
+        guard force || clock.now - lastCountersSent >= .milliseconds(250) else { return }
+        lastCountersSent = clock.now
+        progress?.yield(.counters(number: plan.number, counters))
+    }
+
+    /// One lag sample of every group seen so far.
+    func sampleLagNow() async -> [LagSample]? {
+        guard !samplers.isEmpty else { return nil }
+        var samples: [LagSample] = []
+        for (group, sampler) in samplers.sorted(by: { $0.key < $1.key }) {
+            let topics = Set(services.filter { $0.group == group }.flatMap(\.topics)).filter { readTopics.contains($0) }
+            let partitions = topics.sorted().flatMap { topic in
+                (0..<Int32(knownTopics[topic] ?? 0)).map { KafkaTopicPartition(topic: topic, partition: $0) }
+            }
+            samples += await sampler.sample(partitions)
+        }
+        return samples
+    }
+
+    /// Stops the input driver and every process (SIGTERM, then SIGKILL), then reads what they wrote last.
+    func stopEverything() async {
+        driver?.cancel()
+        await driver?.value
+        for index in instances.indices where instances[index].child.isRunning { instances[index].stoppedByRunner = true }
+        await supervisor.terminateAll(grace: options.limits.stopGrace)
+        for task in stopTasks { await task.value }
+        await readEventFiles(finish: true)
+        handleExits()
+    }
+
+    /// Reads every topic of the run from where the run started in it.
+    func drainTopics(skip: Bool) async -> DrainResult {
+        guard !skip, !bootstrap.isEmpty else { return DrainResult(incomplete: ["the run did not start, so nothing was drained"]) }
+        var topics = Set(knownTopics.keys).union(readTopics)
+        for recorded in events {
+            switch recorded.event.kind {
+            case .producerSendSuccess(let topic, _, _, _, _), .recordData(let topic, _, _, _, _): topics.insert(topic)
+            case .startupComplete(_, let declared, _): topics.formUnion(declared)
+            default: break
+            }
+        }
+        return await FinalDrain.run(
+            bootstrapServers: bootstrap, topics: topics.sorted(), startOffsets: startOffsets, timeout: options.limits.drain, logger: logger)
+    }
+
+    func closeClients() async {
+        for sampler in samplers.values { await sampler.close() }
+        samplers.removeAll()
+        await admin?.close()
+        admin = nil
+        cluster?.shutdown()
+        cluster = nil
+    }
+
+    /// Turns the history into the lesson's result.
+    func check(_ history: History, failure: String?) -> LessonResult {
+        let transactional = plan.usesTransactions || HistoryChecker.isTransactional(history)
+            || services.contains { $0.role == .processor }
+        let checker = HistoryChecker(assertions: plan.assertions, cluster: clusterKind, transactional: transactional)
+        let result = checker.check(history)
+        var outcomes: [CheckOutcome] = []
+        let diagnostics = instances.flatMap(\.reader.diagnostics) + (driverReader?.diagnostics ?? [])
+        if let failure {
+            outcomes.append(CheckOutcome(name: "run", status: .failed, detail: failure))
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        if errors.isEmpty {
+            let processes = Set(history.events.map(\.instance)).count
+            outcomes.append(CheckOutcome(
+                name: "event-contract", status: .passed,
+                detail: "\(history.events.count) events from \(processes) processes, all following EVENTS.md"))
+        } else {
+            outcomes.append(CheckOutcome(
+                name: "event-contract", status: .failed,
+                detail: "\(errors.count) malformed event lines; first: \(errors[0])"))
+        }
+        outcomes += result.outcomes
+        var allNotes = (plan.notes.map { [$0] } ?? []) + notes
+        if !history.drain.incomplete.isEmpty { allNotes.append("drain: " + history.drain.incomplete.joined(separator: "; ")) }
+        let status = LessonResult.status(of: outcomes)
+        return LessonResult(
+            number: plan.number, id: plan.id, title: plan.title, kind: plan.kind, status: status,
+            summary: Self.summary(status, outcomes), outcomes: outcomes, observations: result.observations, diagnostics: diagnostics,
+            scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, counters: counters,
+            artifacts: workDirectory.path, notes: allNotes)
+    }
+
+    static func summary(_ status: LessonResult.Status, _ outcomes: [CheckOutcome]) -> String {
+        switch status {
+        case .failed:
+            let failed = outcomes.filter { $0.status == .failed }
+            return "failed: " + failed.map { "\($0.name) (\($0.detail))" }.joined(separator: "; ")
+        case .needsRealCluster:
+            let names = outcomes.filter { $0.status == .needsRealCluster }.map(\.name)
+            return "passed what the embedded cluster can prove; \(names.joined(separator: ", ")) need a real cluster (--bootstrap)"
+        case .passed:
+            return "all \(outcomes.count) checks passed"
+        case .pending:
+            return "pending"
+        }
+    }
+}

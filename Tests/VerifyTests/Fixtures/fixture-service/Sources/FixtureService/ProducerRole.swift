@@ -1,0 +1,102 @@
+import Kafka
+import Logging
+import Synchronization
+
+/// Sends `PRODUCE_COUNT` values in order with `enqueue`, matching each delivery report to its send.
+enum ProducerRole {
+    static func run(_ environment: FixtureEnvironment, events: EventWriter, shutdown: ShutdownSignal, logger: Logger) async throws {
+        var properties = ["acks": "all", "linger.ms": "5", "enable.idempotence": "true", "retry.backoff.ms": "50"]
+        if environment.bug == .noIdempotence {
+            properties = [
+                "acks": "all", "linger.ms": "5", "enable.idempotence": "false", "max.in.flight.requests.per.connection": "5",
+                "retries": "20", "retry.backoff.ms": "10", "request.timeout.ms": "1000",
+            ]
+        }
+        var config = try KafkaConfig(properties)
+        config.bootstrapServers = [environment.bootstrapServers]
+        let (producer, reports) = try KafkaProducer.makeProducerWithEvents(config: config, logger: logger)
+        let matcher = ReportMatcher(events: events)
+        let collector = Task {
+            for await event in reports {
+                guard case .deliveryReports(let batch) = event else { continue }
+                for report in batch { matcher.report(report) }
+            }
+        }
+        events.emit("startup_complete", ["role": "producer", "topics": [environment.topic]])
+        let first = environment.produceStart
+        for sequence in first..<(first + environment.produceCount) {
+            if shutdown.isRequested { break }
+            let key = "key-\(sequence % environment.keyCount)"
+            let value = String(sequence)
+            events.emit("producer_send", ["topic": environment.topic, "key": key, "value": value])
+            do {
+                let id = try await producer.enqueue(KafkaProducerMessage(topic: environment.topic, key: key, value: value))
+                matcher.sent(id, topic: environment.topic, key: key, value: value)
+            } catch let error as KafkaError {
+                events.emit("producer_send_error", [
+                    "topic": environment.topic, "key": key, "value": value, "code": error.name, "message": error.message, "indefinite": false,
+                ])
+            }
+            if environment.produceIntervalMs > 0 { try? await Task.sleep(for: .milliseconds(environment.produceIntervalMs)) }
+        }
+        try? await producer.flush(timeout: .seconds(60))
+        await producer.shutdown()
+        await collector.value
+        events.emit("shutdown_complete")
+    }
+}
+
+/// Delivery reports can arrive before `enqueue` has returned the id they carry, so either side may come first.
+final class ReportMatcher: Sendable {
+    private struct Sent {
+        var topic: String
+        var key: String
+        var value: String
+    }
+
+    private struct State {
+        var sent: [KafkaMessageID: Sent] = [:]
+        var early: [KafkaMessageID: KafkaDeliveryReport] = [:]
+    }
+
+    private let state = Mutex(State())
+    private let events: EventWriter
+
+    init(events: EventWriter) {
+        self.events = events
+    }
+
+    func sent(_ id: KafkaMessageID, topic: String, key: String, value: String) {
+        let message = Sent(topic: topic, key: key, value: value)
+        let report = state.withLock { state -> KafkaDeliveryReport? in
+            if let report = state.early.removeValue(forKey: id) { return report }
+            state.sent[id] = message
+            return nil
+        }
+        if let report { emit(report, message) }
+    }
+
+    func report(_ report: KafkaDeliveryReport) {
+        let message = state.withLock { state -> Sent? in
+            if let message = state.sent.removeValue(forKey: report.id) { return message }
+            state.early[report.id] = report
+            return nil
+        }
+        if let message { emit(report, message) }
+    }
+
+    private func emit(_ report: KafkaDeliveryReport, _ message: Sent) {
+        if let error = report.error {
+            let indefinite = [KafkaError.Code.messageTimedOut, .timedOut, .purgeInFlight, .requestTimedOut, .transport].contains(error.code)
+            events.emit("producer_send_error", [
+                "topic": message.topic, "key": message.key, "value": message.value, "code": error.name, "message": error.message,
+                "indefinite": indefinite,
+            ])
+        } else {
+            events.emit("producer_send_success", [
+                "topic": message.topic, "key": message.key, "value": message.value, "partition": Int(report.partition),
+                "offset": report.offset,
+            ])
+        }
+    }
+}

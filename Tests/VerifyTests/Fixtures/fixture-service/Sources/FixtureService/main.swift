@@ -1,0 +1,26 @@
+import Foundation
+import Kafka
+import Logging
+
+// A stand-in for a generated service: a producer or a consumer that emits EVENTS.md lines, with
+// deliberate bugs selectable by FIXTURE_BUG.
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = .warning
+    return handler
+}
+let logger = Logger(label: "fixture-service")
+do {
+    let environment = try FixtureEnvironment()
+    let events = try EventWriter(destination: environment.events, service: environment.service)
+    let shutdown = ShutdownSignal()
+    switch environment.role {
+    case .producer:
+        try await ProducerRole.run(environment, events: events, shutdown: shutdown, logger: logger)
+    case .consumer:
+        try await ConsumerRole.run(environment, events: events, shutdown: shutdown, logger: logger)
+    }
+} catch {
+    FileHandle.standardError.write(Data("fixture-service: \(error)\n".utf8))
+    exit(1)
+}
