@@ -201,6 +201,8 @@ final class ConsumerCore: @unchecked Sendable {
         }
         guard pending else { return nil }
         var batch: [KafkaConsumerMessage] = []
+        // Within one batch a topic handle stays alive, so its name is decoded once.
+        var lastTopic: (handle: OpaquePointer, name: String)?
         while batch.count < limit {
             guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.isEmpty ? 100 : 0) else { break }
             defer { rd_kafka_message_destroy(raw) }
@@ -211,7 +213,14 @@ final class ConsumerCore: @unchecked Sendable {
                 state.withLock { $0.pendingError = error }
                 break
             }
-            batch.append(Self.convert(raw))
+            let topic: String
+            if let last = lastTopic, last.handle == message.rkt {
+                topic = last.name
+            } else {
+                topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+                if let handle = message.rkt { lastTopic = (handle, topic) }
+            }
+            batch.append(Self.convert(raw, topic: topic))
         }
         return Batch(messages: batch, revocationCount: startCount)
     }
@@ -233,9 +242,8 @@ final class ConsumerCore: @unchecked Sendable {
         }
     }
 
-    private static func convert(_ raw: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaConsumerMessage {
+    private static func convert(_ raw: UnsafeMutablePointer<rd_kafka_message_t>, topic: String) -> KafkaConsumerMessage {
         let message = raw.pointee
-        let topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
         let key = message.key.map { Array(UnsafeRawBufferPointer(start: $0, count: message.key_len)) }
         let value = message.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: message.len)) }
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE

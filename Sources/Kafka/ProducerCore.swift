@@ -24,6 +24,8 @@ final class ProducerCore: @unchecked Sendable {
         var spaceWaiters: [CheckedContinuation<Void, Never>] = []
         var spaceGeneration: UInt64 = 0
         var topics: [String: OpaquePointer] = [:]
+        /// The last topic sent to: most producers send to one topic, so this skips hashing its name.
+        var lastTopic: (name: String, handle: OpaquePointer)?
         var transactionsInitialized = false
         var fatalError: KafkaError?
     }
@@ -117,10 +119,16 @@ final class ProducerCore: @unchecked Sendable {
     }
 
     private func topicHandle(_ name: String, in state: inout State) -> OpaquePointer {
-        if let topic = state.topics[name] { return topic }
-        // rd_kafka_topic_new only fails for an invalid topic configuration, and none is passed here.
-        let topic = rd_kafka_topic_new(handle.pointer, name, nil)!
-        state.topics[name] = topic
+        if let last = state.lastTopic, last.name == name { return last.handle }
+        let topic: OpaquePointer
+        if let known = state.topics[name] {
+            topic = known
+        } else {
+            // rd_kafka_topic_new only fails for an invalid topic configuration, and none is passed here.
+            topic = rd_kafka_topic_new(handle.pointer, name, nil)!
+            state.topics[name] = topic
+        }
+        state.lastTopic = (name, topic)
         return topic
     }
 
@@ -162,6 +170,7 @@ final class ProducerCore: @unchecked Sendable {
     private func handleDeliveryReports(_ event: OpaquePointer) {
         var awaited: [(UInt64, KafkaDeliveryReport)] = []
         var unawaited: [KafkaDeliveryReport] = []
+        unawaited.reserveCapacity(rd_kafka_event_message_count(event))
         let capacity = 1024
         withUnsafeTemporaryAllocation(of: UnsafePointer<rd_kafka_message_t>?.self, capacity: capacity) { buffer in
             while true {
@@ -274,6 +283,7 @@ final class ProducerCore: @unchecked Sendable {
             defer {
                 state.awaiting.removeAll()
                 state.topics.removeAll()
+                state.lastTopic = nil
                 state.phase = .shutDown
             }
             return (Array(state.awaiting.values), Array(state.topics.values))
