@@ -1,8 +1,8 @@
 /// Arrays and string-keyed dictionaries are converted element by element here rather than through the container
 /// protocols, whose generic boxes, key arrays and witness calls cost more than the elements themselves.
 protocol AvroCollectionDecodable {
-    /// The collection held by `value`, or `nil` when `value` is not an array or map of the right shape.
-    static func avroDecode(_ value: AvroValue, path: [any CodingKey]) throws(AvroError) -> Self?
+    /// The collection held by `value`; throws when `value` is not an array or map of the right shape.
+    static func avroDecode(_ value: AvroValue, path: [any CodingKey]) throws(AvroError) -> Self
 }
 
 /// See ``AvroCollectionDecodable``.
@@ -13,8 +13,10 @@ protocol AvroCollectionEncodable {
 }
 
 extension Array: AvroCollectionDecodable where Element: Decodable {
-    static func avroDecode(_ value: AvroValue, path: [any CodingKey]) throws(AvroError) -> [Element]? {
-        guard case let .array(items) = value else { return nil }
+    static func avroDecode(_ value: AvroValue, path: [any CodingKey]) throws(AvroError) -> [Element] {
+        guard case let .array(items) = value else {
+            throw AvroError.codable(codingPath: AvroCodingKey.describe(path), message: "expected an array, found \(value.kindName)")
+        }
         var result: [Element] = []
         result.reserveCapacity(items.count)
         for index in items.indices {
@@ -25,8 +27,10 @@ extension Array: AvroCollectionDecodable where Element: Decodable {
 }
 
 extension Dictionary: AvroCollectionDecodable where Key == String, Value: Decodable {
-    static func avroDecode(_ value: AvroValue, path: [any CodingKey]) throws(AvroError) -> [String: Value]? {
-        guard case let .map(entries) = value else { return nil }
+    static func avroDecode(_ value: AvroValue, path: [any CodingKey]) throws(AvroError) -> [String: Value] {
+        guard case let .map(entries) = value else {
+            throw AvroError.codable(codingPath: AvroCodingKey.describe(path), message: "expected a map, found \(value.kindName)")
+        }
         var result: [String: Value] = [:]
         result.reserveCapacity(entries.count)
         for (key, entry) in entries {

@@ -64,18 +64,22 @@ struct ValueDecoder: Decoder {
         return try decodeComposite(type, decoder: decoder)
     }
 
-    /// Everything but the common scalars. Kept out of ``decode(_:from:parentPath:key:)`` because it needs `T?`,
-    /// whose generic metadata would otherwise be looked up for every scalar too.
+    /// Everything but the common scalars, kept out of ``decode(_:from:parentPath:key:)`` so that scalars do not pay
+    /// for the generic metadata these paths need.
     @inline(never)
     private static func decodeComposite<T: Decodable>(_ type: T.Type, decoder: ValueDecoder) throws(AvroError) -> T {
-        if isFoundationSpecial(type), let special = try decoder.foundationValue(type) {
-            return special
+        if isFoundationSpecial(type) {
+            return try decoder.foundation(type)
         }
         switch decoder.value {
         case .array, .map:
-            if let collection = T.self as? any AvroCollectionDecodable.Type,
-               let decoded = try collection.avroDecode(decoder.value, path: decoder.codingPath) as? T {
-                return decoded
+            if let collection = T.self as? any AvroCollectionDecodable.Type {
+                // `collection` is T itself, so the bit cast only restates the type; going through `as? T` would
+                // cost a generic metadata lookup for T? on every collection.
+                func decode<C: AvroCollectionDecodable>(_ type: C.Type) throws(AvroError) -> T {
+                    unsafeBitCast(try C.avroDecode(decoder.value, path: decoder.codingPath), to: T.self)
+                }
+                return try decode(collection)
             }
         default:
             break
@@ -141,8 +145,17 @@ struct ValueDecoder: Decoder {
         return flag
     }
 
+    /// Converts to one of the Foundation types Avro has logical types for.
+    @inline(never)
+    func foundation<T>(_ type: T.Type) throws(AvroError) -> T {
+        guard let converted = try foundationValue(type) else {
+            throw error("cannot decode \(T.self) from \(value.kindName)")
+        }
+        return converted
+    }
+
     /// Converts to the Foundation types Avro has logical types for; `nil` when `T` is none of them.
-    func foundationValue<T>(_ type: T.Type) throws(AvroError) -> T? {
+    private func foundationValue<T>(_ type: T.Type) throws(AvroError) -> T? {
         if type == Date.self {
             let seconds: Double
             switch value {
