@@ -173,8 +173,9 @@ extension Program {
                 )
             }
         } else {
-            zeroSizeItems += count
-            guard zeroSizeItems <= limits.maxZeroSizeItems else {
+            let (total, overflow) = zeroSizeItems.addingReportingOverflow(count)
+            zeroSizeItems = total
+            guard !overflow, total <= limits.maxZeroSizeItems else {
                 throw AvroError.malformedInput(
                     offset: start,
                     message: "more than \(limits.maxZeroSizeItems) items of a type that takes no bytes; raise DecodingLimits.maxZeroSizeItems if this is intended"
