@@ -206,4 +206,15 @@ struct CodableStreamingTests {
         #expect(try AvroEncoder(schema: fixed).encode(blob) == [0, 7, 255])
         #expect(throws: AvroError.self) { try AvroEncoder(schema: fixed).encode(Blob(bytes: [1])) }
     }
+
+    @Test("a nil optional is written as null even when the union's default is something else")
+    func nilBeatsDefault() throws {
+        struct Contact: Codable, Equatable {
+            var nickname: String?
+        }
+        let schema = try AvroSchema(parsing: #"{"type":"record","name":"Contact","fields":[{"name":"nickname","type":["string","null"],"default":"none"},{"name":"kind","type":"string","default":"person"}]}"#)
+        let bytes = try AvroEncoder(schema: schema).encode(Contact(nickname: nil))
+        #expect(try AvroBinaryDecoder(schema: schema).decode(bytes) == .record(["nickname": .null, "kind": .string("person")]))
+        #expect(try AvroDecoder(schema: schema).decode(Contact.self, from: bytes) == Contact(nickname: nil))
+    }
 }

@@ -41,11 +41,14 @@ extension StreamEncoder {
             return nil
         }
 
-        /// Whether a field the value left out can be filled: from its default, or with `null`.
+        /// Whether a field the value left out can be filled: with `null`, or from its default.
         func canFill(_ field: Int, in program: Program) -> Bool {
-            program.fieldDefaults[Int(record.c) + field] != nil
-                || program.acceptance(of: AvroValue.Kind.null, by: fieldNode(field, in: program)) > 0
-                || isNullableUnion(fieldNode(field, in: program), in: program)
+            isNullable(field, in: program) || program.fieldDefaults[Int(record.c) + field] != nil
+        }
+
+        private func isNullable(_ field: Int, in program: Program) -> Bool {
+            let node = fieldNode(field, in: program)
+            return program.acceptance(of: AvroValue.Kind.null, by: node) > 0 || isNullableUnion(node, in: program)
         }
 
         private func isNullableUnion(_ index: Int32, in program: Program) -> Bool {
@@ -55,9 +58,11 @@ extension StreamEncoder {
         }
 
         /// Writes the fill for a left-out field at the end of the output.
+        /// Synthesized `Encodable` leaves out `nil` optionals, so a nullable field that was left out is written as
+        /// `null` even when its default is something else; other fields take their default.
         func fill(_ field: Int, encoder: StreamEncoder) throws(AvroError) {
             let program = encoder.output.program
-            let value = program.fieldDefaults[Int(record.c) + field] ?? .null
+            let value = isNullable(field, in: program) ? .null : program.fieldDefaults[Int(record.c) + field] ?? .null
             let name = program.fieldNames[Int(record.c) + field]
             try encoder.write(value, node: fieldNode(field, in: program), path: encoder.codingPath + [AvroCodingKey(stringValue: name)])
         }
