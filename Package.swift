@@ -10,7 +10,7 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// Subcommands whose libraries are still being written in their own folders; wired in as they land.
-let pendingCommands = ["SchemaCommand.swift", "ScaffoldCommand.swift", "VerifyCommand.swift"]
+let pendingCommands = ["ScaffoldCommand.swift", "VerifyCommand.swift"]
 
 let package = Package(
     name: "KafkaSkill",
@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Kafka", targets: ["Kafka"]),
         .library(name: "SkillKit", targets: ["SkillKit"]),
         .library(name: "Review", targets: ["Review"]),
+        .library(name: "Avro", targets: ["Avro"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
@@ -48,6 +49,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Avro",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SkillKit",
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
@@ -66,6 +71,7 @@ let package = Package(
                 "Kafka",
                 "SkillKit",
                 "Review",
+                "Avro",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -75,6 +81,12 @@ let package = Package(
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AvroTests",
+            dependencies: ["Avro"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
