@@ -48,6 +48,7 @@ extension KafkaProducer {
     /// - Important: Requires `transactional.id`; transactions are initialized on first use.
     /// - Parameter body: The transaction's work.
     /// - Returns: What `body` returns.
+    @discardableResult
     public func withTransaction<T: Sendable>(_ body: (KafkaTransaction) async throws -> T) async throws -> T {
         try await core.initTransactionsIfNeeded()
         try core.beginTransaction()

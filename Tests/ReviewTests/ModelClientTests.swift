@@ -246,24 +246,25 @@ struct ModelClientTests {
     func slowServer() async throws {
         let sleeps = SleepRecorder()
         let slow = LLMTestServer.Reply(body: WireFormats.anthropicToolUse(["findings": []]), delay: .seconds(3))
-        let started = ContinuousClock.now
-        let count = try await LLMTestServer.with([slow]) { url, server in
+        let (count, elapsed) = try await LLMTestServer.with([slow]) { url, server in
+            // Timed inside the server's lifetime: shutting the server down waits for its slow handler.
+            let started = ContinuousClock.now
             let error = await #expect(throws: ReviewError.self) {
                 try await ModelClient(configuration: configuration(.anthropic, url, sleeps: sleeps, maxRetries: 1, timeout: .milliseconds(300))).complete(prompt)
             }
+            let elapsed = ContinuousClock.now - started
             guard case .timedOut(_, let attempts, let seconds)? = error else {
                 Issue.record("expected a timeout, got \(String(describing: error))")
-                return 0
+                return (0, elapsed)
             }
             #expect(attempts == 2)
             #expect(seconds == 0.3)
-            return server.received.count
+            return (server.received.count, elapsed)
         }
         #expect(count == 2)
         #expect(sleeps.recorded.count == 1)
         // Each attempt waits the full 0.3 s (not less, as URLSession's whole-second timeout on Linux
         // would) and no attempt waits for the server's 3 s.
-        let elapsed = ContinuousClock.now - started
         #expect(elapsed >= .milliseconds(600))
         #expect(elapsed < .seconds(3))
     }
