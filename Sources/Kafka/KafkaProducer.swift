@@ -67,7 +67,13 @@ public final class KafkaProducer: Service, Sendable {
     ///   partition) or the producer is shutting down.
     @discardableResult
     public func enqueue(_ message: KafkaProducerMessage) async throws -> KafkaMessageID {
-        try await core.enqueue(message, awaited: false)
+        // The common case needs no suspension, so it stays in this frame.
+        while true {
+            switch try core.offer(message) {
+            case .enqueued(let id): return id
+            case .queueFull(let generation): await core.waitForSpace(since: generation)
+            }
+        }
     }
 
     /// Waits until every message handed over so far has been delivered or failed.

@@ -12,7 +12,7 @@ public struct KafkaTransaction: Sendable {
     /// - Returns: The message's id.
     @discardableResult
     public func send(_ message: KafkaProducerMessage) async throws -> KafkaMessageID {
-        try await core.enqueue(message, awaited: false)
+        try await core.enqueue(message)
     }
 
     /// Commits the consumer's input offsets as part of the transaction (consume-process-produce).

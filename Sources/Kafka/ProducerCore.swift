@@ -97,19 +97,34 @@ final class ProducerCore: @unchecked Sendable {
         }
     }
 
-    func enqueue(_ message: KafkaProducerMessage, awaited: Bool) async throws -> KafkaMessageID {
+    /// The outcome of offering a message without waiting.
+    enum Offer {
+        case enqueued(KafkaMessageID)
+        /// The local queue was full; wait for space since this generation, then offer again.
+        case queueFull(generation: UInt64)
+    }
+
+    /// Offers a message to librdkafka without suspending (the hot path of ``enqueue(_:)``).
+    func offer(_ message: KafkaProducerMessage) throws -> Offer {
+        let (id, topic, generation) = try state.withLock { state -> (UInt64, OpaquePointer, UInt64) in
+            if let refusal = Self.refusal(state) { throw refusal }
+            let id = state.nextID
+            state.nextID += 1
+            return (id, topicHandle(message.topic, in: &state), state.spaceGeneration)
+        }
+        guard let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: id << 1) else {
+            return .enqueued(KafkaMessageID(rawValue: id))
+        }
+        guard error.code == .queueFull else { throw error }
+        return .queueFull(generation: generation)
+    }
+
+    func enqueue(_ message: KafkaProducerMessage) async throws -> KafkaMessageID {
         while true {
-            let (id, topic, generation) = try state.withLock { state -> (UInt64, OpaquePointer, UInt64) in
-                if let refusal = Self.refusal(state) { throw refusal }
-                let id = state.nextID
-                state.nextID += 1
-                return (id, topicHandle(message.topic, in: &state), state.spaceGeneration)
+            switch try offer(message) {
+            case .enqueued(let id): return id
+            case .queueFull(let generation): await waitForSpace(since: generation)
             }
-            guard let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: id << 1) else {
-                return KafkaMessageID(rawValue: id)
-            }
-            guard error.code == .queueFull else { throw error }
-            await waitForSpace(since: generation)
         }
     }
 
@@ -132,7 +147,7 @@ final class ProducerCore: @unchecked Sendable {
         return topic
     }
 
-    private func waitForSpace(since generation: UInt64) async {
+    func waitForSpace(since generation: UInt64) async {
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state -> Bool in
                 if state.spaceGeneration != generation || state.phase != .running { return true }
