@@ -24,7 +24,7 @@ public struct PlanLoader: Sendable {
         return plans
     }
 
-    /// Loads every lesson spec, returning the plans that could be read and every problem found.
+    /// Loads every lesson spec, returning the plans of the files without problems and every problem found.
     /// - Throws: ``VerifyError/noLessons(directory:)`` when the folder holds no lesson specs.
     public func loadAll() throws -> (plans: [LessonPlan], errors: [VerifyError]) {
         let names: [String]
@@ -45,7 +45,8 @@ public struct PlanLoader: Sendable {
                 continue
             }
             let reader = PlanNodeReader(file: display)
-            if let plan = reader.plan(from: text) { plans.append(plan) }
+            let plan = reader.plan(from: text)
+            if let plan, reader.errors.isEmpty { plans.append(plan) }
             errors += reader.errors
         }
         var seen: [Int: String] = [:]

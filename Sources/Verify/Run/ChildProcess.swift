@@ -67,9 +67,20 @@ public final class ChildProcess: Sendable {
         name: String, executable: URL, arguments: [String], environment: [String: String], workingDirectory: URL,
         outputPath: String, errorPath: String
     ) throws {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw VerifyError.processLaunchFailed(executable: executable.path, reason: "no executable file there")
+        }
         let process = Process()
+        #if os(Linux)
+        // A child inherits ignored signals across exec, and a caller that handles Ctrl-C through a dispatch
+        // source ignores SIGINT and SIGTERM; GNU env restores the defaults before running the program, so
+        // the service still stops on SIGTERM. env execs the program, so the pid stays the program's.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=TERM,INT,HUP,QUIT,PIPE", "--", executable.path] + arguments
+        #else
         process.executableURL = executable
         process.arguments = arguments
+        #endif
         process.environment = environment
         process.currentDirectoryURL = workingDirectory
         let output = try Self.openForWriting(outputPath)
