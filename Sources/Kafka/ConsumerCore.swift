@@ -382,23 +382,11 @@ final class ConsumerCore: @unchecked Sendable {
     // MARK: Close
 
     func close() async {
-        let proceed = state.withLock { state -> Bool in
-            guard state.phase == .running else { return false }
-            state.phase = .closing
-            return true
-        }
-        guard proceed else { return }
+        guard beginClosing() else { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             // On the poll queue, so no poll is running; close runs the final revoke through the bridge.
             pollQueue.async {
-                self.storeHandedOut()
-                let code = rd_kafka_consumer_close(self.handle.pointer)
-                if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-                    self.logger.warning("consumer close: \(KafkaError(code: .init(rawValue: code.rawValue)))")
-                }
-                self.bridge.detach()
-                self.handle.destroy()
-                self.state.withLock { $0.phase = .closed }
+                self.finishClosing()
                 continuation.resume()
             }
         }
@@ -406,18 +394,28 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// Called when the public consumer is dropped without `close()`.
     func abandon() {
-        let proceed = state.withLock { state -> Bool in
+        guard beginClosing() else { return }
+        logger.warning("KafkaConsumer dropped without close(); closing it now")
+        pollQueue.sync { finishClosing() }
+    }
+
+    private func beginClosing() -> Bool {
+        state.withLock { state -> Bool in
             guard state.phase == .running else { return false }
             state.phase = .closing
             return true
         }
-        guard proceed else { return }
-        logger.warning("KafkaConsumer dropped without close(); closing it now")
-        pollQueue.sync {
-            _ = rd_kafka_consumer_close(handle.pointer)
-            bridge.detach()
-            handle.destroy()
-            state.withLock { $0.phase = .closed }
+    }
+
+    /// Leaves the group and releases librdkafka; runs on the poll queue.
+    private func finishClosing() {
+        storeHandedOut()
+        let code = rd_kafka_consumer_close(handle.pointer)
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("consumer close: \(KafkaError(code: .init(rawValue: code.rawValue)))")
         }
+        bridge.detach()
+        handle.destroy()
+        state.withLock { $0.phase = .closed }
     }
 }
