@@ -273,6 +273,8 @@ final class LessonRun {
         instances.append(ServiceInstance(
             name: name, serviceIndex: index, child: child, reader: EventLogReader(path: eventsPath, instance: name), isExtra: extra))
         mark(.processStarted, subject: name, detail: extra ? "extra instance started (pid \(child.pid))" : "started (pid \(child.pid))")
+        // A new member rebalances the group; waiting for progress starts again from here.
+        lastReadChange = clock.now
     }
 
     /// Produces the input of every topic a reading service reads and no producer example writes.

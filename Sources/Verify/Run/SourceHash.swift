@@ -1,7 +1,8 @@
 import Foundation
 
 /// A fingerprint of source trees for the build cache: FNV-1a (64-bit) over every file's relative path and
-/// bytes, in path order. Build folders (`.build*`), `.swiftpm` and other hidden entries are left out.
+/// bytes, in path order. Build folders (`.build*`), `.swiftpm` and other hidden entries are left out, and so
+/// is `Package.resolved`, which `swift build` itself writes.
 enum SourceHash {
     static func compute(_ roots: [URL]) throws -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -41,6 +42,7 @@ enum SourceHash {
                 enumerator.skipDescendants()
                 continue
             }
+            if name == "Package.resolved" { continue }
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let path = url.standardizedFileURL.path
             result.append((path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path, url))

@@ -10,6 +10,9 @@ public struct VerifyOptions: Sendable {
     public var bootstrapServers: String?
     /// Where the builds and run artifacts go. Default: `<projectRoot>/.build-verify`.
     public var buildRoot: URL
+    /// Files and folders the examples depend on by path; a change in them rebuilds every example.
+    /// Default: the project's `Package.swift` and `Sources/`.
+    public var buildDependencies: [URL]
     /// Where to write report.json, junit.xml and the HTML report; `nil` for none. Default: none.
     public var reportDirectory: URL?
     /// Examples given explicitly by name, instead of `examples/<name>`. Default: none.
@@ -37,6 +40,7 @@ public struct VerifyOptions: Sendable {
         lessons = []
         bootstrapServers = nil
         buildRoot = projectRoot.appendingPathComponent(".build-verify")
+        buildDependencies = [projectRoot.appendingPathComponent("Package.swift"), projectRoot.appendingPathComponent("Sources")]
         reportDirectory = nil
         exampleOverrides = [:]
         produceCount = 2000

@@ -46,10 +46,7 @@ public struct VerifyRunner: Sendable {
         let clock = ContinuousClock()
         let begin = clock.now
         let plans = try PlanLoader(directory: options.projectRoot.appendingPathComponent("lessons")).load(numbers: options.lessons)
-        let builder = ExampleBuilder(
-            buildRoot: options.buildRoot,
-            dependencyRoots: [options.projectRoot.appendingPathComponent("Package.swift"), options.projectRoot.appendingPathComponent("Sources")],
-            supervisor: ProcessSupervisor())
+        let builder = ExampleBuilder(buildRoot: options.buildRoot, dependencyRoots: options.buildDependencies, supervisor: ProcessSupervisor())
         let catalog = ExampleCatalog(projectRoot: options.projectRoot, overrides: options.exampleOverrides)
         var results: [LessonResult] = []
         try await withThrowingTaskGroup(of: LessonResult.self) { group in
