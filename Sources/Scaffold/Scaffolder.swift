@@ -103,6 +103,8 @@ public struct Scaffolder: Sendable {
     ) throws(ScaffoldError) -> (files: [RenderedFile], parameters: [String: TemplateValue]) {
         let parameters = try ServiceModel.parameters(for: loaded.spec, source: loaded.source, template: template.manifest)
         var values = try ServiceModel.values(for: loaded.spec, presets: presets, kafkaPackagePath: kafkaPackagePath)
+        values["templateID"] = .string(template.manifest.id)
+        values["templateVersion"] = .string(template.manifest.version)
         values.merge(parameters) { model, _ in model }
         return (try TemplateRenderer.render(template, values: values), parameters)
     }

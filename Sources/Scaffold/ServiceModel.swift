@@ -4,10 +4,10 @@ enum ServiceModel {
     /// Every model value's name; a template parameter may not reuse one, and `when:` conditions may name them.
     static let keys: Set<String> = [
         "serviceName", "moduleName", "testModuleName", "description", "role", "isProducer", "isConsumer", "isProcessor",
-        "delivery", "isAtMostOnce", "isAtLeastOnce", "isExactlyOnce", "kafkaPackagePath", "group", "hasGroup", "topics",
+        "delivery", "isAtMostOnce", "isAtLeastOnce", "isExactlyOnce", "kafkaPackagePath", "kafkaPackagePathLiteral", "group", "hasGroup", "topics",
         "inputTopics", "inputTopicNames", "outputTopic", "hasOutputTopic", "deadLetterTopic", "hasDeadLetterTopic",
         "keyIsString", "valueFormat", "valueIsJSON", "valueIsAvro", "avroSchema", "consumerPreset", "hasConsumerPreset",
-        "producerPreset", "hasProducerPreset",
+        "producerPreset", "hasProducerPreset", "templateID", "templateVersion",
     ]
 
     /// Spec fields that feed template parameters of these names.
@@ -47,6 +47,7 @@ enum ServiceModel {
             "isAtLeastOnce": .bool(spec.delivery == .atLeastOnce),
             "isExactlyOnce": .bool(spec.delivery == .exactlyOnce),
             "kafkaPackagePath": .string(kafkaPackagePath),
+            "kafkaPackagePathLiteral": .string(swiftLiteral(kafkaPackagePath)),
             "group": .string(spec.group ?? ""),
             "hasGroup": .bool(spec.group != nil),
             "keyIsString": .bool(spec.messages.key == .string),
@@ -59,7 +60,12 @@ enum ServiceModel {
         }
 
         let deadLetterName = spec.errorHandling.deadLetterTopic
-        values["topics"] = .list(spec.topics.map { topic(_: $0, isDeadLetter: $0.name == deadLetterName) })
+        var allTopics = spec.topics
+        // A dead-letter topic the spec does not list gets one partition: it holds the exceptions.
+        if let deadLetterName, !allTopics.contains(where: { $0.name == deadLetterName }) {
+            allTopics.append(TopicSpec(name: deadLetterName, partitions: 1, direction: .output))
+        }
+        values["topics"] = .list(allTopics.map { topic(_: $0, isDeadLetter: $0.name == deadLetterName) })
         let inputs = spec.inputTopics
         values["inputTopics"] = .list(inputs.enumerated().map { index, topic in
             var object = topicFields(topic)
@@ -72,9 +78,8 @@ enum ServiceModel {
             values["outputTopic"] = .object(topicFields(output))
         }
         values["hasDeadLetterTopic"] = .bool(deadLetterName != nil)
-        if let deadLetterName {
-            let declared = spec.topics.first { $0.name == deadLetterName }
-            values["deadLetterTopic"] = .object(topicFields(declared ?? TopicSpec(name: deadLetterName, partitions: 1, direction: .output)))
+        if let deadLetter = allTopics.first(where: { $0.name == deadLetterName }) {
+            values["deadLetterTopic"] = .object(topicFields(deadLetter))
         }
 
         let usesConsumer = spec.role != .producer
@@ -149,6 +154,8 @@ enum ServiceModel {
             "name": .string(topic.name),
             "partitions": .int(topic.partitions),
             "replicationFactor": .int(topic.replicationFactor),
+            // The tests' embedded cluster has three brokers.
+            "testReplicationFactor": .int(min(topic.replicationFactor, 3)),
             "hasConfig": .bool(!config.isEmpty),
             "config": .list(config.map { .object(["key": .string($0.key), "value": .string($0.value)]) }),
         ]
@@ -177,6 +184,7 @@ enum ServiceModel {
             properties.append(.object([
                 "key": .string(property.key), "keyLiteral": .string(swiftLiteral(property.key)),
                 "value": .string(property.value), "valueExpression": .string(expression), "why": .string(why),
+                "whyLines": .list(wrap(why, width: 100).map(TemplateValue.string)),
             ]))
         }
         let signature = fillers.map { "\($0.swiftName): String" }.joined(separator: ", ")
@@ -188,6 +196,7 @@ enum ServiceModel {
         return .object([
             "id": .string(preset.id),
             "summary": .string(oneLine(preset.summary)),
+            "summaryLines": .list(wrap("Preset `\(preset.id)`: \(preset.summary)", width: 100).map(TemplateValue.string)),
             "file": .string(preset.id + ".properties"),
             "region": .string(regions[preset.id] ?? "\(preset.guarantee.rawValue)-\(role)-config"),
             "isFunction": .bool(!fillers.isEmpty),
@@ -217,6 +226,21 @@ enum ServiceModel {
     /// Text for a one-line comment or table cell: line breaks and runs of spaces become one space.
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// A Swift string literal holding `text`.
