@@ -130,6 +130,13 @@ public enum SchemaRegistryError: Error, Sendable, Equatable, CustomStringConvert
     /// - Parameter stateFile: The cluster state file that was looked for.
     case noBootstrapServers(stateFile: String)
 
+    /// The embedded cluster's state file exists but names no bootstrap servers.
+    ///
+    /// - Parameters:
+    ///   - path: The state file.
+    ///   - reason: What is wrong with it.
+    case unreadableClusterState(path: String, reason: String)
+
     /// The embedded registry could not read or write its `_schemas` topic.
     ///
     /// - Parameters:
@@ -206,6 +213,8 @@ public enum SchemaRegistryError: Error, Sendable, Equatable, CustomStringConvert
         case let .noBootstrapServers(stateFile):
             return "no Kafka cluster for the registry: pass --bootstrap HOST:PORT, set KAFKA_BOOTSTRAP_SERVERS, or start an "
                 + "embedded cluster with `kafka-skill cluster up` (no state file at \(stateFile))"
+        case let .unreadableClusterState(path, reason):
+            return "\(path): \(reason); restart the cluster with `kafka-skill cluster up`, or pass --bootstrap HOST:PORT"
         case let .store(topic, message):
             return "the registry's topic '\(topic)': \(message); check that the Kafka cluster is reachable and the topic writable"
         }
