@@ -42,6 +42,9 @@ public struct AsyncAPIImporter: Sendable {
         guard let spec = conversion.convert(), reader.errors.isEmpty else { throw .combining(reader.errors) }
         let problems = ServiceSpecValidator.problems(in: spec, source: conversion.source)
         guard problems.isEmpty else { throw .combining(problems) }
-        return LoadedSpec(spec: spec, source: conversion.source, diagnostics: conversion.diagnostics)
+        let diagnostics = conversion.diagnostics.sorted {
+            ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+        }
+        return LoadedSpec(spec: spec, source: conversion.source, diagnostics: diagnostics)
     }
 }
