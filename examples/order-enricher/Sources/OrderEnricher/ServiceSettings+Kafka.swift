@@ -1,0 +1,25 @@
+import Kafka
+
+extension ServiceSettings {
+    /// The consumer's configuration: the delivery preset, then the brokers, group, client id and security.
+    /// - Throws: `KafkaError` naming a property librdkafka rejects.
+    func consumerConfig() throws -> KafkaConfig {
+        var config = try KafkaConfig(KafkaProperties.consumer)
+        config.bootstrapServers = bootstrapServers
+        config.groupId = groupID
+        config.clientId = Self.serviceName
+        try security.apply(to: &config)
+        return config
+    }
+
+    /// The transactional producer's configuration: the delivery preset with this instance's transactional id,
+    /// then the brokers, client id and security.
+    /// - Throws: `KafkaError` naming a property librdkafka rejects.
+    func producerConfig() throws -> KafkaConfig {
+        var config = try KafkaConfig(KafkaProperties.producer(transactionalID: transactionalID))
+        config.bootstrapServers = bootstrapServers
+        config.clientId = Self.serviceName
+        try security.apply(to: &config)
+        return config
+    }
+}

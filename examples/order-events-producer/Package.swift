@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target: Swift 6 language mode (below), explicit existentials, and imports that say what they expose.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "order-events-producer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "order-events-producer", targets: ["OrderEventsProducer"])
+    ],
+    dependencies: [
+        // The Kafka client of the KafkaSkill repository this service was scaffolded from.
+        .package(name: "KafkaSkill", path: "../.."),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "OrderEventsProducer",
+            dependencies: [
+                .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OrderEventsProducerTests",
+            dependencies: [
+                "OrderEventsProducer",
+                .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
