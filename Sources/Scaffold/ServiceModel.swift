@@ -157,7 +157,9 @@ enum ServiceModel {
             // The tests' embedded cluster has three brokers.
             "testReplicationFactor": .int(min(topic.replicationFactor, 3)),
             "hasConfig": .bool(!config.isEmpty),
-            "config": .list(config.map { .object(["key": .string($0.key), "value": .string($0.value)]) }),
+            "config": .list(config.enumerated().map { index, entry in
+                .object(["key": .string(entry.key), "value": .string(entry.value), "isLast": .bool(index == config.count - 1)])
+            }),
         ]
     }
 
