@@ -24,9 +24,11 @@ final class SchemaStore: Sendable {
         self.logger = logger
     }
 
-    /// Reads the state.
-    func read<T: Sendable>(_ body: (borrowing RegistryState) throws(RegistryFailure) -> T) throws(RegistryFailure) -> T {
-        try state.withLock { state throws(RegistryFailure) -> T in try body(state) }
+    /// Reads a snapshot of the state; the copy is cheap (its storage is shared until written), and compatibility
+    /// checks on it do not hold up other requests.
+    func read<T>(_ body: (RegistryState) throws(RegistryFailure) -> T) throws(RegistryFailure) -> T {
+        let snapshot = state.withLock { $0 }
+        return try body(snapshot)
     }
 
     /// Registers a schema under a subject, returning its id; an existing version answers without a write.
