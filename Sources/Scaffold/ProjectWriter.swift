@@ -3,9 +3,12 @@ import Foundation
 /// Writes a project's files, each atomically: the text goes to a temporary file in the same folder, which
 /// is then renamed over the target, so a file is never seen half-written. Nothing is written outside the
 /// project folder, not even through a symbolic link inside it.
-struct ProjectWriter {
+final class ProjectWriter {
     let root: URL
     private let realRoot: String
+    /// Folders already checked to lie inside the project, and folders already created: each once per scaffold.
+    private var checkedFolders: Set<String> = []
+    private var createdFolders: Set<String> = []
 
     /// Creates the project folder if needed.
     init(root: URL) throws(ScaffoldError) {
@@ -25,7 +28,9 @@ struct ProjectWriter {
         try checkInside(folder, path: path)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).kafka-skill-\(UUID().uuidString.prefix(8))")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if createdFolders.insert(folder.path).inserted {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
             try Data(text.utf8).write(to: temporary)
         } catch {
             throw .fileSystem(path: target.path, operation: "write", reason: error.localizedDescription)
@@ -52,6 +57,7 @@ struct ProjectWriter {
     /// The nearest existing folder on the way to `folder` must resolve inside the project: a symbolic link
     /// in the project must not lead a write elsewhere.
     private func checkInside(_ folder: URL, path: String) throws(ScaffoldError) {
+        guard !checkedFolders.contains(folder.path) else { return }
         var existing = folder
         while !FileManager.default.fileExists(atPath: existing.path), existing.path != root.path {
             existing = existing.deletingLastPathComponent()
@@ -62,5 +68,6 @@ struct ProjectWriter {
                 SourceLocation(file: root.appendingPathComponent(path).path), path: path,
                 reason: "a folder on the way is a symbolic link leading out of the output folder (to \(real))")
         }
+        checkedFolders.insert(folder.path)
     }
 }

@@ -89,8 +89,14 @@ public struct Scaffolder: Sendable {
         }
         let baseFolder = OutputPath.stateFolder + "/base/"
         for file in plan.render {
-            let existing = try? String(contentsOf: plan.outputDirectory.appendingPathComponent(baseFolder + file.path), encoding: .utf8)
-            if existing != file.contents { try writer.write(file.contents, to: baseFolder + file.path) }
+            // On regeneration most bases are already the render; rewriting them would only cost time.
+            if plan.isRegeneration,
+                let existing = try? String(contentsOf: plan.outputDirectory.appendingPathComponent(baseFolder + file.path), encoding: .utf8),
+                existing == file.contents
+            {
+                continue
+            }
+            try writer.write(file.contents, to: baseFolder + file.path)
         }
         for path in plan.staleBases { try writer.remove(baseFolder + path) }
         try writer.write(plan.answersText, to: OutputPath.answersFile)
