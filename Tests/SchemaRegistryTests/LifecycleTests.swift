@@ -82,4 +82,21 @@ struct LifecycleTests {
         let error = await #expect(throws: SchemaRegistryError.self) { try await registry.serverURL() }
         #expect(error?.description.contains("stopped") == true)
     }
+
+    @Test("graceful shutdown while the topic is still being read ends the registry without an error")
+    func shutdownDuringStart() async throws {
+        var configuration = SchemaRegistryServer.Configuration(bootstrapServers: "127.0.0.1:1", port: 0)
+        configuration.kafkaTimeout = .seconds(2)
+        let registry = SchemaRegistryServer(configuration: configuration, logger: TestRegistry.logger)
+        let group = ServiceGroup(configuration: .init(services: [registry], logger: TestRegistry.logger))
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await Task.sleep(for: .milliseconds(300))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        await #expect(throws: SchemaRegistryError.self) { try await registry.serverURL() }
+    }
 }

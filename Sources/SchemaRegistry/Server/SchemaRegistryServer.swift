@@ -117,10 +117,18 @@ public final class SchemaRegistryServer: Service, Sendable {
         do {
             let configuration = self.configuration
             let logger = self.logger
-            let opened = try await cancelWhenGracefulShutdown {
-                try await SchemasTopicLog.open(
-                    bootstrapServers: configuration.bootstrapServers, topic: configuration.topic,
-                    properties: configuration.kafkaProperties, timeout: configuration.kafkaTimeout, logger: logger)
+            let opened: (SchemasTopicLog, [SchemasTopicRecord])
+            do {
+                opened = try await cancelWhenGracefulShutdown {
+                    try await SchemasTopicLog.open(
+                        bootstrapServers: configuration.bootstrapServers, topic: configuration.topic,
+                        properties: configuration.kafkaProperties, timeout: configuration.kafkaTimeout, logger: logger)
+                }
+            } catch {
+                // Asked to stop while still reading the topic: there is nothing to serve and nothing to flush.
+                guard Task.isShuttingDownGracefully else { throw error }
+                end(nil)
+                return
             }
             let store = SchemaStore(log: opened.0, records: opened.1, defaultLevel: configuration.defaultCompatibility, logger: logger)
             logger.info("rebuilt the registry from its topic", metadata: ["records": "\(opened.1.count)"])

@@ -141,8 +141,9 @@ final class SchemasTopicLog: Sendable {
             } catch {
                 logger.warning("skipped a record the registry cannot read: \(error.message)", metadata: ["offset": "\(message.offset)"])
             }
-            if message.offset + 1 >= high { break }
+            if message.offset + 1 >= high { return records }
         }
-        return records
+        // The sequence ended before the high watermark: the task was cancelled, and a partial state must not be served.
+        throw CancellationError()
     }
 }
