@@ -8,6 +8,9 @@ final class AsyncAPIConversion {
     private let reader: DocumentReader
     private let baseDirectory: URL
     private(set) var diagnostics: [Diagnostic] = []
+    /// Where each topic's name and configuration keys are written, by topic name.
+    private var topicLocations: [String: SourceLocation] = [:]
+    private var configLocations: [String: [String: SourceLocation]] = [:]
     private(set) var source: SpecSource
 
     /// The field lists of AsyncAPI 3.0's objects and of the Kafka bindings (0.3.0 to 0.5.0).
@@ -101,14 +104,14 @@ final class AsyncAPIConversion {
             note(root, "no x-kafka-skill.delivery: the \(role.rawValue) gets \(chosen.rawValue) delivery")
             return chosen
         }()
-        var errorHandling = settings?.errorHandling ?? ErrorHandlingSpec()
-        if role == .producer, errorHandling != ErrorHandlingSpec() {
-            errorHandling = ErrorHandlingSpec()
-        }
-        if let deadLetter = errorHandling.deadLetterTopic, !topics.contains(where: { $0.name == deadLetter }) {
-            topics.append(TopicSpec(name: deadLetter, partitions: 1, direction: .output))
-        }
         guard let name, let messages else { return nil }
+        for (index, topic) in topics.enumerated() {
+            if let location = topicLocations[topic.name] { source.fieldLocations["topics[\(index)].name"] = location }
+            for (key, location) in configLocations[topic.name] ?? [:] {
+                source.fieldLocations["topics[\(index)].config.\(key)"] = location
+            }
+        }
+        source.fieldLocations["topics"] = reader.location(of: operations[0].node)
         return ServiceSpec(
             name: name, description: description, role: role, topics: topics, messages: messages, delivery: delivery,
             group: role == .producer ? nil : group, errorHandling: settings?.errorHandling ?? ErrorHandlingSpec(),
@@ -355,18 +358,24 @@ final class AsyncAPIConversion {
                 if let topicNode = kafka["topic"], let value = reader.string(topicNode, field: "\(context).bindings.kafka.topic") { topic.name = value }
                 if let node = kafka["partitions"], let value = reader.int(node, field: "\(context).bindings.kafka.partitions", in: 1...100_000) { topic.partitions = value }
                 if let node = kafka["replicas"], let value = reader.int(node, field: "\(context).bindings.kafka.replicas", in: 1...32) { topic.replicationFactor = value }
-                if let configNode = kafka["topicConfiguration"] { topic.config = topicConfiguration(configNode, context: "\(context).bindings.kafka.topicConfiguration") }
+                if let configNode = kafka["topicConfiguration"] {
+                    let (config, locations) = topicConfiguration(configNode, context: "\(context).bindings.kafka.topicConfiguration")
+                    topic.config = config
+                    configLocations[topic.name] = locations
+                }
             }
         }
         if name == nil, topic.name == id {
             note(node, "channel '\(id)' has no address: its topic is named '\(id)'")
         }
+        topicLocations[topic.name] = reader.location(of: fields["address"] ?? node)
         return topic
     }
 
-    private func topicConfiguration(_ node: Node, context: String) -> [String: String] {
-        guard let fields = reader.fields(node, context: context, anyKeys: true) else { return [:] }
+    private func topicConfiguration(_ node: Node, context: String) -> ([String: String], [String: SourceLocation]) {
+        guard let fields = reader.fields(node, context: context, anyKeys: true) else { return ([:], [:]) }
         var config: [String: String] = [:]
+        var locations: [String: SourceLocation] = [:]
         for key in fields.keys {
             guard let value = fields[key] else { continue }
             if key.hasPrefix("confluent.") {
@@ -381,9 +390,9 @@ final class AsyncAPIConversion {
             } else if let text = reader.string(value, field: "\(context).\(key)") {
                 config[key] = text
             }
-            source.fieldLocations["topics.config.\(key)"] = reader.location(of: value)
+            locations[key] = reader.location(of: fields.keyNodes[key] ?? value)
         }
-        return config
+        return (config, locations)
     }
 
     private func channelMessages(_ node: Node, channelID: String) -> [(node: Node, message: Node)] {
@@ -422,7 +431,7 @@ final class AsyncAPIConversion {
 
     private func messageSpec(_ operations: [Operation]) -> MessageSpec? {
         let messages = operations.flatMap(\.messages)
-        guard let first = messages.first else {
+        guard !messages.isEmpty else {
             note(operations[0].node, "no messages are described: keys are text and values JSON")
             return MessageSpec()
         }
@@ -435,7 +444,6 @@ final class AsyncAPIConversion {
             }
             result = result ?? spec
         }
-        _ = first
         return result
     }
 

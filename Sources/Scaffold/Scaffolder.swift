@@ -127,14 +127,13 @@ public struct Scaffolder: Sendable {
             switch (previous.files[path], theirs) {
             case (nil, let theirs?):
                 // New in the template. A file of yours already there is kept between conflict markers.
-                if yours == nil {
+                guard let yours else {
                     files.append(PlannedFile(path: path, action: .create, current: nil, result: theirs))
-                } else if let yours, yours != theirs {
-                    let merge = ThreeWayMerge(yours: yours, theirs: theirs)
-                    files.append(PlannedFile(path: path, action: .conflict, current: yours, result: merge.text, conflictCount: merge.conflictCount))
-                } else {
-                    files.append(PlannedFile(path: path, action: .unchanged, current: yours, result: theirs))
+                    continue
                 }
+                let merge = ThreeWayMerge(yours: yours, theirs: theirs)
+                let action: PlannedFile.Action = merge.conflictCount > 0 ? .conflict : .unchanged
+                files.append(PlannedFile(path: path, action: action, current: yours, result: merge.text, conflictCount: merge.conflictCount))
             case (let digest?, let theirs?):
                 guard let yours else {
                     files.append(PlannedFile(path: path, action: .keepDeleted, current: nil, result: nil))

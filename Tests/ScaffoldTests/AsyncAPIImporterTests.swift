@@ -147,6 +147,19 @@ struct AsyncAPIImporterTests {
             operations:
               read: { action: receive, channel: { $ref: '#/channels/a' } }
             """, "the payload format 'application/x-protobuf' is not supported"),
+        ("""
+            asyncapi: 3.0.0
+            info: { title: T, version: 1.0.0 }
+            channels:
+              a:
+                address: a
+                bindings:
+                  kafka:
+                    topicConfiguration:
+                      retention.msx: 1000
+            operations:
+              read: { action: receive, channel: { $ref: '#/channels/a' } }
+            """, "api.yaml:9:11: error: 'topics[0].config.retention.msx' is 'retention.msx', but it must be a Kafka topic configuration name; did you mean retention.ms?"),
     ])
     func refused(document: String, expected: String) {
         let errors = problems(document).map(\.description)

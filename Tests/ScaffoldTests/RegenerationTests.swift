@@ -113,6 +113,22 @@ struct RegenerationTests {
         #expect(files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/DeadLetterQueue.swift").path))
     }
 
+    @Test("a file of yours where the template now writes one is kept between conflict markers")
+    func collisionWithANewTemplateFile() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic: input-dlq }\n", with: "") }
+        let scaffolder = try scaffold(workspace)
+        try TestSupport.write("// My own dead letters.\n", to: "Sources/TestWorker/DeadLetter.swift", in: workspace.project)
+        try workspace.editSpec { $0 + "errorHandling: { deadLetterTopic: input-dlq }\n" }
+
+        let plan = try scaffolder.plan(workspace.request())
+        let file = try #require(plan.files.first { $0.path == "Sources/TestWorker/DeadLetter.swift" })
+        #expect(file.action == .conflict)
+        #expect(file.result?.hasPrefix("<<<<<<< yours (the file on disk)\n// My own dead letters.\n=======\nimport Kafka\n") == true)
+        #expect(plan.files.first { $0.path == "Sources/TestWorker/DeadLetterQueue.swift" }?.action == .create)
+    }
+
     @Test("without the stored bases (a fresh clone), the previous render is rebuilt from the answers file")
     func basesRebuiltFromAnswers() throws {
         let workspace = try Workspace()
