@@ -64,7 +64,7 @@ public enum ScaffoldError: Error, Sendable, Hashable, CustomStringConvertible {
         case .wrongType(_, let field, let expected):
             return "'\(field)' must be \(expected)."
         case .invalidValue(_, let field, let value, let expected):
-            return "'\(field)' is '\(value)', but it must be \(expected)."
+            return "'\(field)' is '\(value)', but it must be \(expected)" + (expected.hasSuffix("?") ? "" : ".")
         case .unsupported(_, let feature, let advice):
             return "\(feature) is not supported by the generator. \(advice)"
         case .templateSyntax(_, let problem):
