@@ -104,8 +104,9 @@ public struct TemplateLibrary: Sendable {
         return LoadedTemplate(manifest: manifest, files: files, library: MustacheLibrary(templates: partials))
     }
 
-    /// Generated files are code and text, not HTML: values are inserted as they are.
-    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+    /// Generated files are code and text, not HTML: values are inserted as they are. On a line of its own,
+    /// so that a section opening the body's first line is standalone too.
+    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}\n"
 
     private static func parse(contentsOf url: URL) throws(ScaffoldError) -> MustacheTemplate {
         let text: String
@@ -121,10 +122,10 @@ public struct TemplateLibrary: Sendable {
         do {
             return try MustacheTemplate(string: textPragma + text)
         } catch let error as MustacheTemplate.ParserError {
-            let row = error.context.lineNumber
-            let column = row == 1 ? max(1, error.context.columnNumber - textPragma.count) : error.context.columnNumber
+            let row = max(1, error.context.lineNumber - 1)
             throw .templateSyntax(
-                SourceLocation(file: file, line: line + row - 1, column: column), problem: String(describing: error.error))
+                SourceLocation(file: file, line: line + row - 1, column: error.context.columnNumber),
+                problem: String(describing: error.error))
         } catch {
             throw .templateSyntax(SourceLocation(file: file, line: line), problem: String(describing: error))
         }
