@@ -45,8 +45,8 @@ extension KafkaSkill {
         @Option(help: "Records per second the input is produced at.")
         var rate = 400
 
-        @Option(help: "How many lessons to run at once.")
-        var jobs = 1
+        @Option(help: "How many lessons to run at once (each with its own cluster).")
+        var jobs = 3
 
         func validate() throws {
             if all == !lessons.isEmpty {
@@ -76,13 +76,13 @@ extension KafkaSkill {
             let runner = VerifyRunner(options: options)
             let work = Task { try await runner.run(progress: continuation) }
             let interrupt = Interrupt { work.cancel() }
-            let live = isatty(STDOUT_FILENO) != 0 && jobs == 1
+            let live = isatty(STDOUT_FILENO) != 0
             var board = ProgressBoard()
             var lineOpen = false
             for await event in progress {
                 switch board.apply(event) {
                 case .live(let text) where live:
-                    write("\r\u{1B}[K" + text)
+                    write("\r\u{1B}[K" + (jobs == 1 ? text : board.compactLine))
                     lineOpen = true
                 case .permanent(let text):
                     write((lineOpen ? "\r\u{1B}[K" : "") + text + "\n")

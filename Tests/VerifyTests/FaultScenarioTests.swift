@@ -51,4 +51,32 @@ struct FaultScenarioTests {
         #expect(transactional == [.noDuplicates, .noAbortedReads, .committedNotAhead, .lagDrains])
         #expect(ClusterKind.embedded.limitation(for: .noAbortedReads, transactional: false)?.contains("transaction markers") == true)
     }
+
+    @Test("transaction-abort makes the open transaction of a transactional producer abort on the embedded cluster")
+    func transactionAbortBites() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3, logger: SimulatedServices.logger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic("out", partitions: 2, replicationFactor: 3)
+        var config = try KafkaConfig(["transactional.id": "verify-test-\(UUID().uuidString.prefix(6))", "enable.idempotence": "true"])
+        config.bootstrapServers = [cluster.bootstrapServers]
+        let producer = try KafkaProducer(config: config, logger: SimulatedServices.logger)
+        try await producer.withTransaction { transaction in
+            try await transaction.send(KafkaProducerMessage(topic: "out", key: "k", value: "1"))
+        }
+        for step in FaultScenario.transactionAbort.steps {
+            guard case .cluster(let fault) = step.action else { continue }
+            try fault.apply(to: cluster)
+        }
+        await #expect {
+            try await producer.withTransaction { transaction in
+                try await transaction.send(KafkaProducerMessage(topic: "out", key: "k", value: "2"))
+            }
+        } throws: { error in
+            (error as? KafkaError)?.requiresAbort == true
+        }
+        try await producer.withTransaction { transaction in
+            try await transaction.send(KafkaProducerMessage(topic: "out", key: "k", value: "3"))
+        }
+        await producer.shutdown()
+    }
 }

@@ -88,6 +88,8 @@ struct ReportTests {
         let counters = ProgressCounters(sent: 10, acked: 9, read: 7, faultsFired: 1, planned: 20)
         #expect(board.apply(.counters(number: 8, counters)) == .live("lesson 08 Consumers  running  sent 10 acked 9/20 read 7  faults 1"))
         #expect(board.apply(.fault(number: 8, "leader-move: moved")) == .permanent("  lesson 08 fault: leader-move: moved"))
+        _ = board.apply(.lessonStarted(number: 9, title: "Groups"))
+        #expect(board.compactLine == "08 running 9/20 read 7 f1 · 09 starting")
         let result = LessonResult(number: 8, id: "c", title: "Consumers", kind: .run, status: .needsRealCluster, summary: "s", seconds: 3)
         #expect(board.apply(.lessonFinished(result)) == .permanent("PART lesson 08 Consumers (3s): s"))
     }

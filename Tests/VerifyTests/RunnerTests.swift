@@ -23,7 +23,7 @@ struct RunnerTests {
     }
 
     static func fixture(_ name: String, _ environment: [String: String], role: ServiceRole) -> ExampleSource {
-        var settings = ["FIXTURE_TOPIC": "fixture-events", "FIXTURE_GROUP": "fixture-group", "FIXTURE_SESSION_TIMEOUT_MS": "5000"]
+        var settings = ["FIXTURE_TOPIC": "fixture-events", "FIXTURE_GROUP": "fixture-group"]
         settings.merge(environment) { $1 }
         return ExampleSource(
             name: name, packageDirectory: TestProject.fixturePackage, environment: settings,
@@ -69,6 +69,7 @@ struct RunnerTests {
         options.messagesPerSecond = 300
         options.limits.settle = .seconds(40)
         options.limits.idle = .seconds(25)
+        options.sessionTimeoutMs = 5000
         options.limits.lag = .seconds(10)
         options.limits.stopGrace = .seconds(5)
         return options

@@ -52,7 +52,8 @@ extension HistoryChecker {
         return anomalies
     }
 
-    /// Partitions whose last lag sample, per consumer group, is above zero.
+    /// Partitions whose last lag sample, per consumer group, is above zero. Samples read from the cluster
+    /// decide where there are any; samples worked out from events only where there are none.
     public static func lagNotDrained(in history: History) -> [Anomaly] {
         struct Slot: Hashable {
             var group: String
@@ -60,7 +61,9 @@ extension HistoryChecker {
             var partition: Int32
         }
         var last: [Slot: LagSample] = [:]
-        for sample in history.lagSamples {
+        let fromCluster = history.lagSamples.filter { $0.source == .cluster }
+        let decisive = fromCluster.isEmpty ? history.lagSamples : fromCluster
+        for sample in decisive {
             let slot = Slot(group: sample.group, topic: sample.topic, partition: sample.partition)
             if let current = last[slot], current.timestamp > sample.timestamp { continue }
             last[slot] = sample

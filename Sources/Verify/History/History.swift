@@ -84,6 +84,15 @@ public struct DrainResult: Sendable, Hashable, Codable {
 
 /// A consumer group's lag on one partition at one moment.
 public struct LagSample: Sendable, Hashable, Codable {
+    /// Where a sample's numbers come from.
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// Read from the cluster: the group's stored committed offset and the partition's high watermark.
+        case cluster
+        /// Worked out from the services' events: their last successful commit and the last acknowledged
+        /// offset. Cheap enough to take during faults, when a down broker makes cluster queries slow.
+        case events
+    }
+
     /// Milliseconds since 1970.
     public var timestamp: Int64
     /// The consumer group.
@@ -98,9 +107,13 @@ public struct LagSample: Sendable, Hashable, Codable {
     public var high: Int64
     /// The partition's low watermark.
     public var low: Int64
+    /// Where the numbers come from.
+    public var source: Source
 
     /// Creates a sample.
-    public init(timestamp: Int64, group: String, topic: String, partition: Int32, committed: Int64?, high: Int64, low: Int64) {
+    public init(
+        timestamp: Int64, group: String, topic: String, partition: Int32, committed: Int64?, high: Int64, low: Int64, source: Source = .cluster
+    ) {
         self.timestamp = timestamp
         self.group = group
         self.topic = topic
@@ -108,6 +121,7 @@ public struct LagSample: Sendable, Hashable, Codable {
         self.committed = committed
         self.high = high
         self.low = low
+        self.source = source
     }
 
     /// Records not yet committed by the group: high − committed (− low when nothing is committed).

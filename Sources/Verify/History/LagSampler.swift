@@ -22,14 +22,16 @@ public final class LagSampler: Sendable {
     }
 
     /// Takes one sample of every partition.
-    /// - Parameter partitions: The partitions the group reads.
+    /// - Parameters:
+    ///   - partitions: The partitions the group reads.
+    ///   - timeout: How long each query may wait for a broker.
     /// - Returns: One sample per partition that answered.
-    public func sample(_ partitions: [KafkaTopicPartition]) async -> [LagSample] {
-        guard !partitions.isEmpty, let committed = try? await consumer.committed(partitions, timeout: .seconds(5)) else { return [] }
+    public func sample(_ partitions: [KafkaTopicPartition], timeout: Duration = .seconds(2)) async -> [LagSample] {
+        guard !partitions.isEmpty, let committed = try? await consumer.committed(partitions, timeout: timeout) else { return [] }
         var samples: [LagSample] = []
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         for item in committed {
-            guard let marks = try? await consumer.watermarks(topic: item.topic, partition: item.partition, timeout: .seconds(5)) else { continue }
+            guard let marks = try? await consumer.watermarks(topic: item.topic, partition: item.partition, timeout: timeout) else { continue }
             samples.append(LagSample(
                 timestamp: now, group: group, topic: item.topic, partition: item.partition, committed: item.offset >= 0 ? item.offset : nil,
                 high: marks.high, low: marks.low))

@@ -55,5 +55,17 @@ public struct ProgressBoard: Sendable {
         return text
     }
 
+    /// One line for every running lesson at once, for runs with several lessons in parallel, e.g.
+    /// `08 running 300/600 read 280 f1 · 09 building`.
+    public var compactLine: String {
+        titles.keys.sorted().map { number in
+            var text = "\(Self.pad(number)) \(phases[number]?.rawValue ?? "starting")"
+            if let values = counters[number] {
+                text += " \(values.acked)/\(values.planned) read \(values.read) f\(values.faultsFired)"
+            }
+            return text
+        }.joined(separator: " · ")
+    }
+
     private static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
 }

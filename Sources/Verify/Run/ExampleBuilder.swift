@@ -41,6 +41,8 @@ public actor ExampleBuilder {
     private let dependencyRoots: [URL]
     private let supervisor: ProcessSupervisor
     private var built: [String: Task<BuiltExample, any Error>] = [:]
+    /// The build started last; each build waits for it, since parallel `swift build`s only fight over the cores.
+    private var previous: Task<Void, Never>?
 
     /// Creates a builder.
     /// - Parameters:
@@ -60,8 +62,13 @@ public actor ExampleBuilder {
     public func build(_ example: ExampleSource) async throws -> BuiltExample {
         let key = example.packageDirectory.standardizedFileURL.path
         if let task = built[key] { return try await task.value }
-        let task = Task { try await self.buildNow(example) }
+        let before = previous
+        let task = Task {
+            await before?.value
+            return try await self.buildNow(example)
+        }
         built[key] = task
+        previous = Task { _ = try? await task.value }
         return try await task.value
     }
 

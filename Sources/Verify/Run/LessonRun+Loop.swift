@@ -9,15 +9,18 @@ extension LessonRun {
         var inputFinishedAt: ContinuousClock.Instant?
         var caughtUpAt: ContinuousClock.Instant?
         var lastLagSample = clock.now
+        var lastClusterSample = clock.now
         while true {
             try Task.checkCancellation()
             await pollEvents()
             handleExits()
             await fireDueSteps()
             try restartDue()
+            // While faults fire, lag comes from the events: querying a cluster with a broker down blocks
+            // for the query timeout, and the run must keep firing faults on time.
             if clock.now - lastLagSample >= .milliseconds(500) {
                 lastLagSample = clock.now
-                if let sample = await sampleLagNow() { lagSamples += sample }
+                lagSamples += eventLagSamples()
             }
             publishCounters(force: false)
             if clock.now > deadline {
@@ -55,8 +58,12 @@ extension LessonRun {
                 continue
             }
             if caughtUpAt == nil { caughtUpAt = clock.now }
-            let lagDrained = samplers.isEmpty || latestLagIsZero
-            if lagDrained || clock.now - (caughtUpAt ?? clock.now) > options.limits.lag { break }
+            if samplers.isEmpty || clock.now - (caughtUpAt ?? clock.now) > options.limits.lag { break }
+            if clock.now - lastClusterSample >= .seconds(1), let sample = await sampleLagNow() {
+                lastClusterSample = clock.now
+                lagSamples += sample
+                if !sample.isEmpty, sample.allSatisfy({ $0.lag == 0 }) { break }
+            }
             try? await Task.sleep(for: .milliseconds(100))
         }
         skipUnreachedSteps()
@@ -70,14 +77,20 @@ extension LessonRun {
         }
     }
 
-    private var latestLagIsZero: Bool {
-        var latest: [String: LagSample] = [:]
-        for sample in lagSamples {
-            let key = "\(sample.group)/\(sample.topic)/\(sample.partition)"
-            if let current = latest[key], current.timestamp > sample.timestamp { continue }
-            latest[key] = sample
+    /// Lag per partition of every group as the services' events tell it: the last acknowledged offset + 1
+    /// against the group's last successful commit.
+    func eventLagSamples() -> [LagSample] {
+        let now = Self.nowMs()
+        var samples: [LagSample] = []
+        for (group, committed) in committedByGroup.sorted(by: { $0.key < $1.key }) {
+            let topics = Set(services.filter { $0.group == group }.flatMap(\.topics))
+            for (partition, high) in highByPartition.sorted(by: { $0.key < $1.key }) where topics.contains(partition.topic) {
+                samples.append(LagSample(
+                    timestamp: now, group: group, topic: partition.topic, partition: partition.partition, committed: committed[partition],
+                    high: high, low: 0, source: .events))
+            }
         }
-        return !latest.isEmpty && latest.values.allSatisfy { $0.lag == 0 }
+        return samples
     }
 
     /// Reads new lines from every event file and learns from them.
@@ -110,6 +123,7 @@ extension LessonRun {
                 for topic in topics where !services[service].topics.contains(topic) { services[service].topics.append(topic) }
                 if services[service].group == nil { services[service].group = group }
             }
+            if let group { groupOfInstance[recorded.instance] = group }
             if role?.reads == true {
                 readTopics.formUnion(topics)
                 for topic in topics { try? await ensureTopic(topic, partitions: nil) }
@@ -122,9 +136,17 @@ extension LessonRun {
             mark(.processExited, subject: InputDriver.instance, detail: "input driver finished")
         case .producerSend:
             counters.sent += 1
-        case .producerSendSuccess(let topic, _, let value, _, _):
+        case .producerSendSuccess(let topic, _, let value, let partition, let offset):
             if ackedByTopic[topic, default: []].insert(value).inserted { counters.acked += 1 }
+            let slot = KafkaTopicPartition(topic: topic, partition: partition)
+            highByPartition[slot] = max(highByPartition[slot] ?? 0, offset + 1)
             if knownTopics[topic] == nil { await learnTopic(topic) }
+        case .offsetsCommitted(let offsets, let success, _) where success:
+            guard let group = groupOfInstance[recorded.instance] else { break }
+            for committed in offsets {
+                let slot = KafkaTopicPartition(topic: committed.topic, partition: committed.partition)
+                committedByGroup[group, default: [:]][slot] = committed.offset
+            }
         case .recordData(let topic, _, _, _, let value):
             readTopics.insert(topic)
             if readByTopic[topic, default: []].insert(value).inserted {
@@ -170,7 +192,7 @@ extension LessonRun {
             let partitions = topics.sorted().flatMap { topic in
                 (0..<Int32(knownTopics[topic] ?? 0)).map { KafkaTopicPartition(topic: topic, partition: $0) }
             }
-            samples += await sampler.sample(partitions)
+            samples += await sampler.sample(partitions, timeout: .seconds(2))
         }
         return samples
     }

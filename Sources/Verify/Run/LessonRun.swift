@@ -27,6 +27,9 @@ final class LessonRun {
     var events: [RecordedEvent] = []
     var marks: [RunMark] = []
     var lagSamples: [LagSample] = []
+    var committedByGroup: [String: [KafkaTopicPartition: Int64]] = [:]
+    var highByPartition: [KafkaTopicPartition: Int64] = [:]
+    var groupOfInstance: [String: String] = [:]
     var samplers: [String: LagSampler] = [:]
     var knownTopics: [String: Int] = [:]
     var startOffsets: [KafkaTopicPartition: Int64] = [:]
@@ -265,6 +268,7 @@ final class LessonRun {
         environment["KEY_COUNT"] = String(options.keyCount)
         environment["PRODUCE_START"] = String(valueBase + service.index * 1_000_000)
         environment["PRODUCE_INTERVAL_MS"] = String(options.messagesPerSecond > 0 ? max(1, 1000 / options.messagesPerSecond) : 0)
+        environment["KAFKA_SESSION_TIMEOUT_MS"] = String(options.sessionTimeoutMs)
         for (key, value) in service.source.environment { environment[key] = value }
         let child = try supervisor.launch(
             name: name, executable: URL(fileURLWithPath: service.built.executable), environment: environment,

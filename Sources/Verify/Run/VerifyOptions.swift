@@ -24,13 +24,18 @@ public struct VerifyOptions: Sendable {
     /// The input driver's pace, and the pace asked of producer examples through `PRODUCE_INTERVAL_MS`.
     /// Default: 400 records per second, so a default run's input takes about 5 s and faults land mid-stream.
     public var messagesPerSecond: Int
+    /// The consumer session timeout asked of the services through `KAFKA_SESSION_TIMEOUT_MS`, in
+    /// milliseconds: a killed member's partitions move only after it, so a short one keeps kill-and-restart
+    /// runs quick. Services that do not read the variable keep their own. Default: 6000.
+    public var sessionTimeoutMs: Int
     /// Brokers of the embedded cluster. Default: 3.
     public var brokers: Int
     /// Partitions for topics whose spec does not say. Default: 4.
     public var defaultPartitions: Int
     /// How long to wait for each phase.
     public var limits: RunLimits
-    /// How many lessons run at once. Default: 1.
+    /// How many lessons run at once; each has its own cluster and processes, and most of a run is waiting.
+    /// Default: 1.
     public var jobs: Int
 
     /// Creates options with the defaults above.
@@ -46,6 +51,7 @@ public struct VerifyOptions: Sendable {
         produceCount = 2000
         keyCount = 10
         messagesPerSecond = 400
+        sessionTimeoutMs = 6000
         brokers = 3
         defaultPartitions = 4
         limits = RunLimits()

@@ -49,7 +49,7 @@ struct FixtureEnvironment {
         keyCount = max(1, Int(environment["KEY_COUNT"] ?? "") ?? 10)
         produceIntervalMs = Int(environment["PRODUCE_INTERVAL_MS"] ?? "") ?? 0
         processDelayMs = Int(environment["FIXTURE_PROCESS_DELAY_MS"] ?? "") ?? 1
-        sessionTimeoutMs = Int(environment["FIXTURE_SESSION_TIMEOUT_MS"] ?? "") ?? 6000
+        sessionTimeoutMs = Int(environment["KAFKA_SESSION_TIMEOUT_MS"] ?? "") ?? 45000
     }
 }
 
