@@ -64,13 +64,24 @@ enum EventLineEncoder {
             text("group", group)
         case .producerSend(let topic, let key, let value):
             name = "producer_send"
-            text("topic", topic); text("key", key); text("value", value)
+            text("topic", topic)
+            text("key", key)
+            text("value", value)
         case .producerSendSuccess(let topic, let key, let value, let partition, let offset):
             name = "producer_send_success"
-            text("topic", topic); text("key", key); text("value", value); number("partition", partition); number("offset", offset)
+            text("topic", topic)
+            text("key", key)
+            text("value", value)
+            number("partition", partition)
+            number("offset", offset)
         case .producerSendError(let topic, let key, let value, let code, let message, let indefinite):
             name = "producer_send_error"
-            text("topic", topic); text("key", key); text("value", value); text("code", code); text("message", message); flag("indefinite", indefinite)
+            text("topic", topic)
+            text("key", key)
+            text("value", value)
+            text("code", code)
+            text("message", message)
+            flag("indefinite", indefinite)
         case .partitionsAssigned(let partitions), .partitionsRevoked(let partitions), .partitionsLost(let partitions):
             switch kind {
             case .partitionsAssigned: name = "partitions_assigned"
@@ -80,7 +91,11 @@ enum EventLineEncoder {
             raw("partitions", "[" + partitions.map { "{\"topic\":\(quote($0.topic)),\"partition\":\($0.partition)}" }.joined(separator: ",") + "]")
         case .recordData(let topic, let partition, let offset, let key, let value):
             name = "record_data"
-            text("topic", topic); number("partition", partition); number("offset", offset); text("key", key); text("value", value)
+            text("topic", topic)
+            number("partition", partition)
+            number("offset", offset)
+            text("key", key)
+            text("value", value)
         case .offsetsCommitted(let offsets, let success, let error):
             name = "offsets_committed"
             raw("offsets", "[" + offsets.map { "{\"topic\":\(quote($0.topic)),\"partition\":\($0.partition),\"offset\":\($0.offset)}" }.joined(separator: ",") + "]")
@@ -91,17 +106,26 @@ enum EventLineEncoder {
             number("transaction", transaction)
         case .transactionCommit(let transaction, let success):
             name = "transaction_commit"
-            number("transaction", transaction); flag("success", success)
+            number("transaction", transaction)
+            flag("success", success)
         case .transactionAbort(let transaction, let reason):
             name = "transaction_abort"
-            number("transaction", transaction); text("reason", reason)
+            number("transaction", transaction)
+            text("reason", reason)
         case .deadLetter(let topic, let key, let value, let sourceTopic, let sourcePartition, let sourceOffset, let error):
             name = "dead_letter"
-            text("topic", topic); text("key", key); text("value", value); text("sourceTopic", sourceTopic)
-            number("sourcePartition", sourcePartition); number("sourceOffset", sourceOffset); text("error", error)
+            text("topic", topic)
+            text("key", key)
+            text("value", value)
+            text("sourceTopic", sourceTopic)
+            number("sourcePartition", sourcePartition)
+            number("sourceOffset", sourceOffset)
+            text("error", error)
         case .toolData(let sent, let acked, let consumed):
             name = "tool_data"
-            number("sent", sent); number("acked", acked); number("consumed", consumed)
+            number("sent", sent)
+            number("acked", acked)
+            number("consumed", consumed)
         case .shutdownComplete:
             name = "shutdown_complete"
         }
