@@ -242,6 +242,13 @@ extension LessonRun {
         let diagnostics = instances.flatMap(\.reader.diagnostics) + (driverReader?.diagnostics ?? [])
         if let failure {
             outcomes.append(CheckOutcome(name: "run", status: .failed, detail: failure))
+            // Nothing ran (a build failed, the cluster did not start): the claims were never exercised.
+            if history.events.isEmpty {
+                return LessonResult(
+                    number: plan.number, id: plan.id, title: plan.title, kind: plan.kind, status: .failed, summary: "failed: \(failure)",
+                    outcomes: outcomes, scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, counters: counters,
+                    artifacts: workDirectory.path, notes: (plan.notes.map { [$0] } ?? []) + notes)
+            }
         }
         let errors = diagnostics.filter { $0.severity == .error }
         if errors.isEmpty {

@@ -102,6 +102,7 @@ final class LessonRun {
             try await runUntilSettled()
         } catch is CancellationError {
             await stopEverything()
+            await closeClients()
             throw CancellationError()
         } catch let error as VerifyError {
             failure = error.description
@@ -110,7 +111,10 @@ final class LessonRun {
         }
         progress?.yield(.phase(number: plan.number, .stopping))
         await stopEverything()
-        if Task.isCancelled { throw CancellationError() }
+        if Task.isCancelled {
+            await closeClients()
+            throw CancellationError()
+        }
         if let sample = await sampleLagNow() { lagSamples += sample }
         progress?.yield(.phase(number: plan.number, .draining))
         let drain = await drainTopics(skip: failure != nil && bootstrap.isEmpty)
