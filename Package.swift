@@ -10,7 +10,7 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// Subcommands whose libraries are still being written in their own folders; wired in as they land.
-let pendingCommands = ["ScaffoldCommand.swift", "VerifyCommand.swift"]
+let pendingCommands = ["VerifyCommand.swift"]
 
 let package = Package(
     name: "KafkaSkill",
@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "SkillKit", targets: ["SkillKit"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
+        .library(name: "Scaffold", targets: ["Scaffold"]),
+        .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
@@ -27,8 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        // Test servers only; the default traits (swift-configuration, full Foundation) are not needed.
+        // The embedded schema registry and test servers; the default traits (swift-configuration, full
+        // Foundation) are not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -53,6 +57,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "SchemaRegistry",
+            dependencies: [
+                "Avro", "Kafka",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Scaffold",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "SkillKit",
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
@@ -72,6 +97,10 @@ let package = Package(
                 "SkillKit",
                 "Review",
                 "Avro",
+                "Scaffold",
+                "SchemaRegistry",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -86,6 +115,23 @@ let package = Package(
         .testTarget(
             name: "AvroTests",
             dependencies: ["Avro"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SchemaRegistryTests",
+            dependencies: [
+                "SchemaRegistry", "Avro", "Kafka",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ScaffoldTests",
+            dependencies: ["Scaffold", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
