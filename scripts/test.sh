@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: the Swift tests (against the embedded cluster over TCP, real processes, real
-# files, loopback HTTP servers), the skill bundle's drift check, lint and the reference validator.
+# files, loopback HTTP servers), the skill bundle's drift check, lint and the reference validator, the
+# offline review of the generated examples, and each example's build and smoke test.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,3 +14,5 @@ kafka_skill=$(swift build --show-bin-path)/kafka-skill
 "$kafka_skill" generate --check
 "$kafka_skill" lint
 .build-tools/venv/bin/agentskills validate skills/kafka-events
+"$kafka_skill" review examples --fail-on warning
+scripts/smoke-examples.sh
