@@ -15,6 +15,7 @@ struct BrokenVariantTests {
             defer { cluster.shutdown() }
             let topic = "orders"
             try cluster.createTopic(topic, partitions: 1, replicationFactor: 3)
+            try cluster.setLeader(topic: topic, partition: 0, broker: 2)
             let path = folder.appendingPathComponent("producer-\(idempotent).jsonl").path
             let events = try EventLogWriter(path: path, service: "producer")
             var properties = ["acks": "all", "linger.ms": "2", "batch.num.messages": "20", "retry.backoff.ms": "30"]
@@ -24,8 +25,10 @@ struct BrokenVariantTests {
                 bootstrap: cluster.bootstrapServers, topic: topic, count: 2000, properties: properties, events: events
             ) { sequence in
                 if sequence % 400 == 200 {
-                    // One batch in flight fails and is retried while the batches behind it succeed.
-                    cluster.pushRequestErrors(.produce, [.notLeaderForPartition, .requestTimedOut])
+                    // One batch fails, answered late, so the batches sent behind it are written first and it
+                    // is retried after them.
+                    try cluster.pushBrokerRequestErrors(broker: 2, .produce, [.notLeaderForPartition], roundTripMs: 300)
+                    try await Task.sleep(for: .milliseconds(20))
                 }
             }
             events.close()

@@ -26,7 +26,8 @@ struct SVGChart {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let maxX = max(duration, 1)
-        let maxY = max(series.flatMap { $0.points.map(\.y) }.max() ?? 0, 1) * 1.1
+        let step = Self.niceStep(max(series.flatMap { $0.points.map(\.y) }.max() ?? 0, 1) / 4)
+        let maxY = step * 4.4
         func x(_ value: Double) -> Double { left + value / maxX * plotWidth }
         func y(_ value: Double) -> Double { top + plotHeight - value / maxY * plotHeight }
         var parts: [String] = []
@@ -34,7 +35,7 @@ struct SVGChart {
         parts.append("<title>\(Markup.escape(title))</title>")
         parts.append("<text x=\"\(Int(left))\" y=\"14\" font-family=\"sans-serif\" font-size=\"12\" font-weight=\"bold\">\(Markup.escape(title))</text>")
         for tick in 0...4 {
-            let value = maxY / 1.1 * Double(tick) / 4
+            let value = step * Double(tick)
             let position = Markup.number(y(value))
             parts.append("<line x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(position)\" y2=\"\(position)\" stroke=\"#e5e5e5\"/>")
             parts.append("<text x=\"\(Int(left - 6))\" y=\"\(position)\" \(axisFont) text-anchor=\"end\" dominant-baseline=\"middle\">\(Markup.number(value))</text>")
@@ -67,6 +68,13 @@ struct SVGChart {
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// The smallest of 1, 2 or 5 times a power of ten that is at least `raw`, so axis labels read as round numbers.
+    static func niceStep(_ raw: Double) -> Double {
+        let magnitude = pow(10, floor(log10(raw)))
+        for factor in [1.0, 2.0, 5.0, 10.0] where factor * magnitude >= raw { return factor * magnitude }
+        return 10 * magnitude
     }
 
     private var axisFont: String { "font-family=\"sans-serif\" font-size=\"10\" fill=\"#555\"" }
