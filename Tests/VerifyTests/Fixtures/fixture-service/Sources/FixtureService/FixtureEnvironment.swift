@@ -12,8 +12,6 @@ struct FixtureEnvironment {
         case none = ""
         /// Marks records committed as soon as they are read, then processes them later.
         case commitBeforeProcess = "commit-before-process"
-        /// Sends without idempotence, many requests in flight.
-        case noIdempotence = "no-idempotence"
     }
 
     var role: Role
@@ -35,7 +33,7 @@ struct FixtureEnvironment {
             throw FixtureError("FIXTURE_ROLE must be producer or consumer")
         }
         guard let bug = Bug(rawValue: environment["FIXTURE_BUG"] ?? "") else {
-            throw FixtureError("FIXTURE_BUG must be empty, commit-before-process or no-idempotence")
+            throw FixtureError("FIXTURE_BUG must be empty or commit-before-process")
         }
         self.role = role
         self.bug = bug

@@ -5,14 +5,7 @@ import Synchronization
 /// Sends `PRODUCE_COUNT` values in order with `enqueue`, matching each delivery report to its send.
 enum ProducerRole {
     static func run(_ environment: FixtureEnvironment, events: EventWriter, shutdown: ShutdownSignal, logger: Logger) async throws {
-        var properties = ["acks": "all", "linger.ms": "5", "enable.idempotence": "true", "retry.backoff.ms": "50"]
-        if environment.bug == .noIdempotence {
-            properties = [
-                "acks": "all", "linger.ms": "5", "enable.idempotence": "false", "max.in.flight.requests.per.connection": "5",
-                "retries": "20", "retry.backoff.ms": "10", "request.timeout.ms": "1000",
-            ]
-        }
-        var config = try KafkaConfig(properties)
+        var config = try KafkaConfig(["acks": "all", "linger.ms": "5", "enable.idempotence": "true", "retry.backoff.ms": "50"])
         config.bootstrapServers = [environment.bootstrapServers]
         let (producer, reports) = try KafkaProducer.makeProducerWithEvents(config: config, logger: logger)
         let matcher = ReportMatcher(events: events)
