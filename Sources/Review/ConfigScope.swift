@@ -22,6 +22,9 @@ struct ConfigScope: Equatable {
     var role: ConfigCheck.Role
     /// The assignments in source order.
     var entries: [Entry]
+    /// Whether the configuration starts from properties defined elsewhere, so a key it does not set
+    /// may still be set there.
+    var amendsBase = false
 
     /// The last assignment of a key, which is the one that takes effect.
     func entry(for key: String) -> Entry? {

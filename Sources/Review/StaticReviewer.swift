@@ -60,6 +60,8 @@ public struct StaticReviewer: Sendable {
                       when.condition.isSatisfied(by: observed.value) else { return nil }
             }
             let entry = scope.entry(for: check.key)
+            // The base it amends is checked where it is written; an amendment answers only for what it sets.
+            if entry == nil, scope.amendsBase { return nil }
             guard let observed = Observed(entry, judging: check.condition),
                   !check.condition.isSatisfied(by: observed.value) else { return nil }
             let role = scope.role == .any ? "" : "\(scope.role.rawValue) "

@@ -7,6 +7,10 @@
 /// per enclosing `{ }` block, which also takes in the literals written in that block (a literal
 /// that is then amended is one configuration). The role comes from the receiver's name, the lines
 /// that open the enclosing blocks, the file name, and finally the keys themselves.
+///
+/// A block that starts from a named configuration (`KafkaConfig(KafkaProperties.consumer)`) amends
+/// properties defined elsewhere; that base is checked where its literal is written, so the block's
+/// scope only vouches for the keys it sets itself.
 struct SwiftConfigFinder {
     /// The keys the rules check, recognised as properties even without a librdkafka prefix.
     var ruleKeys: Set<String>
@@ -46,10 +50,14 @@ struct SwiftConfigFinder {
         var stack: [Block] = []
         var found: [Found] = []
         var nextID = 0
+        var blocksWithBase: Set<Int> = []
         for index in tokens.indices {
             let token = tokens[index]
             let enclosingHeaders = stack.reversed().map(\.header)
             let brace = stack.last { $0.bracket == UInt8(ascii: "{") }
+            if Self.startsFromNamedBase(at: index, in: tokens) {
+                blocksWithBase.insert(brace?.id ?? -1)
+            }
             if let entry = literalEntry(at: index, in: tokens), let block = stack.last, block.bracket == UInt8(ascii: "[") {
                 found.append(Found(scopeID: block.id, scopeLine: block.line, braceID: brace?.id ?? -1, isLiteral: true,
                                    hints: enclosingHeaders + [fileName], entry: entry))
@@ -82,8 +90,18 @@ struct SwiftConfigFinder {
             guard let items = grouped[id], let first = items.first else { return nil }
             let entries = items.map(\.entry)
             let role = LibrdkafkaProperties.role(fromNames: first.hints) ?? LibrdkafkaProperties.role(fromKeys: entries.map(\.key))
-            return ConfigScope(line: first.scopeLine, role: role, entries: entries)
+            let amendsBase = first.scopeID == first.braceID && blocksWithBase.contains(first.braceID)
+            return ConfigScope(line: first.scopeLine, role: role, entries: entries, amendsBase: amendsBase)
         }
+    }
+
+    /// `KafkaConfig(` followed by anything but a dictionary literal or `)`: a configuration built on
+    /// properties named elsewhere.
+    private static func startsFromNamedBase(at index: Int, in tokens: [SwiftToken]) -> Bool {
+        guard index + 2 < tokens.count, case .identifier("KafkaConfig") = tokens[index].kind,
+              tokens[index + 1].kind == .punctuation(UInt8(ascii: "(")) else { return false }
+        let next = tokens[index + 2].kind
+        return next != .punctuation(UInt8(ascii: "[")) && next != .punctuation(UInt8(ascii: ")"))
     }
 
     /// `"key": value` directly after `[` or `,`.

@@ -112,4 +112,25 @@ struct StaticReviewerTests {
         #expect(findings.map(\.line) == [3, 4])
         #expect(findings.last?.message.contains("acks = \"1\"") == true)
     }
+
+    @Test("a configuration built on named properties answers only for the keys it sets; the base is checked where it is written")
+    func amendedNamedBase() throws {
+        let rules = try ReviewRuleLoader().loadRules(fromDirectory: Fixtures.lessons())
+        let base = ReviewSource(path: "Properties.swift", kind: .swift, text: """
+            enum Properties {
+                static let producer: [String: String] = ["acks": "all"]
+            }
+            """)
+        let amendment = ReviewSource(path: "Settings.swift", kind: .swift, text: """
+            func makeProducerConfig(servers: String) throws -> KafkaConfig {
+                var config = try KafkaConfig(Properties.producer)
+                config.bootstrapServers = [servers]
+                config.acks = .leader
+                return config
+            }
+            """)
+        let findings = StaticReviewer(rules: rules).review([base, amendment])
+        #expect(findings.map { "\($0.ruleID)@\($0.file):\($0.line)" }
+            == ["producer-idempotence@Properties.swift:2", "producer-acks-all@Settings.swift:4"])
+    }
 }
