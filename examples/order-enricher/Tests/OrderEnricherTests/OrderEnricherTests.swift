@@ -38,13 +38,14 @@ struct OrderEnricherTests {
 
     /// Sends values `0..<count` with keys `key-<value mod 10>`.
     func produce(_ count: Int, to topic: String, on cluster: EmbeddedCluster) async throws {
-        var config = try KafkaConfig(["enable.idempotence": "true"])
+        // Each send waits for its delivery report, so a lost input fails here rather than as a short count
+        // later; with nothing to batch, lingering would only delay every report.
+        var config = try KafkaConfig(["enable.idempotence": "true", "linger.ms": "0"])
         config.bootstrapServers = [cluster.bootstrapServers]
         let producer = try KafkaProducer(config: config, logger: logger)
         for value in 0..<count {
-            try await producer.enqueue(KafkaProducerMessage(topic: topic, key: "key-\(value % 10)", value: String(value)))
+            try await producer.send(KafkaProducerMessage(topic: topic, key: "key-\(value % 10)", value: String(value)))
         }
-        try await producer.flush()
         await producer.shutdown()
     }
 
