@@ -20,6 +20,10 @@ final class ProducerCore: @unchecked Sendable {
         enum Phase { case running, shuttingDown, shutDown }
         var phase = Phase.running
         var nextID: UInt64 = 1
+        /// Ids handed out whose message librdkafka refused, and reports received: with `nextID` they tell
+        /// how many messages are still outstanding without counting every message twice.
+        var refusedOffers: UInt64 = 0
+        var reportsReceived: UInt64 = 0
         var awaiting: [UInt64: CheckedContinuation<KafkaDeliveryReport, any Error>] = [:]
         var spaceWaiters: [CheckedContinuation<Void, Never>] = []
         var spaceGeneration: UInt64 = 0
@@ -83,7 +87,10 @@ final class ProducerCore: @unchecked Sendable {
                     }
                     let opaque = id << 1 | Self.awaitedFlag
                     if let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: opaque) {
-                        state.withLock { _ = $0.awaiting.removeValue(forKey: id) }
+                        state.withLock { state in
+                            state.awaiting.removeValue(forKey: id)
+                            state.refusedOffers += 1
+                        }
                         if error.code == .queueFull {
                             continuation.resume(throwing: QueueFull(generation: generation))
                         } else {
@@ -115,6 +122,7 @@ final class ProducerCore: @unchecked Sendable {
         guard let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: id << 1) else {
             return .enqueued(KafkaMessageID(rawValue: id))
         }
+        state.withLock { $0.refusedOffers += 1 }
         guard error.code == .queueFull else { throw error }
         return .queueFull(generation: generation)
     }
@@ -205,12 +213,11 @@ final class ProducerCore: @unchecked Sendable {
                 }
             }
         }
-        if !awaited.isEmpty {
-            let continuations = state.withLock { state in
-                awaited.map { (state.awaiting.removeValue(forKey: $0.0), $0.1) }
-            }
-            for (continuation, report) in continuations { continuation?.resume(returning: report) }
+        let continuations = state.withLock { state in
+            state.reportsReceived += UInt64(awaited.count + unawaited.count)
+            return awaited.map { (state.awaiting.removeValue(forKey: $0.0), $0.1) }
         }
+        for (continuation, report) in continuations { continuation?.resume(returning: report) }
         guard !unawaited.isEmpty else { return }
         if let events {
             events.yield(.deliveryReports(unawaited))
@@ -286,12 +293,29 @@ final class ProducerCore: @unchecked Sendable {
 
     /// Delivers or purges everything, stops the poller, and destroys librdkafka objects in the order
     /// librdkafka needs (topics and queues before the handle). Runs off the cooperative pool.
+    /// Messages handed to librdkafka whose report has not arrived yet.
+    private var outstandingMessages: UInt64 {
+        state.withLock { $0.nextID - 1 - $0.refusedOffers - $0.reportsReceived }
+    }
+
+    /// Waits until every message is reported or `timeoutMs` passes. librdkafka's own flush also waits for
+    /// internal requests (metadata, producer id) that never finish while no broker is reachable, so it is
+    /// called in short slices and stopped as soon as no message is outstanding.
+    private func flushMessages(timeoutMs: Int32) -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeoutMs))
+        while outstandingMessages > 0 {
+            if ContinuousClock.now >= deadline { return false }
+            _ = rd_kafka_flush(handle.pointer, 100)
+        }
+        return true
+    }
+
     private func teardown(timeoutMs: Int32) {
-        if rd_kafka_flush(handle.pointer, timeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR {
+        if !flushMessages(timeoutMs: timeoutMs) {
             let purge = Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
             rd_kafka_purge(handle.pointer, purge)
             // Purged messages get delivery reports (_PURGE_QUEUE/_PURGE_INFLIGHT); let the poller serve them.
-            _ = rd_kafka_flush(handle.pointer, 5000)
+            _ = flushMessages(timeoutMs: 5000)
         }
         poller.stop()
         let (leftovers, topics) = state.withLock { state in

@@ -96,7 +96,9 @@ struct LifecycleTests {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // About 2 s (the Kafka timeout) when idle; the bound leaves room for a loaded CI machine while still
+        // catching a shutdown that waits out the producer's 10 s flush.
+        #expect(ContinuousClock.now - start < .seconds(9))
         await #expect(throws: SchemaRegistryError.self) { try await registry.serverURL() }
     }
 }
