@@ -9,9 +9,6 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// Subcommands whose libraries are still being written in their own folders; wired in as they land.
-let pendingCommands = ["VerifyCommand.swift"]
-
 let package = Package(
     name: "KafkaSkill",
     platforms: [.macOS(.v15)],
@@ -22,6 +19,7 @@ let package = Package(
         .library(name: "Avro", targets: ["Avro"]),
         .library(name: "Scaffold", targets: ["Scaffold"]),
         .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
+        .library(name: "Verify", targets: ["Verify"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
@@ -69,6 +67,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Verify",
+            dependencies: [
+                "Kafka",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Scaffold",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
@@ -99,12 +106,12 @@ let package = Package(
                 "Avro",
                 "Scaffold",
                 "SchemaRegistry",
+                "Verify",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: pendingCommands,
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -127,6 +134,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VerifyTests",
+            dependencies: ["Verify", "Kafka"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
