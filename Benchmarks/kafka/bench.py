@@ -10,7 +10,7 @@ from confluent_kafka import Consumer, Producer, TopicPartition, OFFSET_BEGINNING
 
 
 def produce(bootstrap, topic, count):
-    producer = Producer({"bootstrap.servers": bootstrap, "acks": "all", "enable.idempotence": True, "linger.ms": 5})
+    producer = Producer({"bootstrap.servers": bootstrap, "acks": "all", "enable.idempotence": True, "linger.ms": 5, "sticky.partitioning.linger.ms": 0})
     state = {"delivered": 0, "failed": 0}
 
     def on_delivery(error, _message):

@@ -3,8 +3,9 @@
 #   Swift (this package's Kafka module) vs librdkafka from C vs confluent-kafka-python.
 # 100-byte values, acks=all, idempotence on, linger.ms=5, every delivery report observed; then consuming.
 # Prints the median messages/s of RUNS runs per client and the ratios. Environment: COUNT (messages per
-# run, default 200000), PARTITIONS (default 24: the sticky partitioner spreads keyless messages unevenly, and a
-# partition past the mock's 5 MiB cap silently loses its oldest data), RUNS (3).
+# run, default 200000), PARTITIONS (default 24), RUNS (3). Every client sets sticky.partitioning.linger.ms=0:
+# the sticky partitioner otherwise piles tens of thousands of keyless messages into one partition, past the
+# mock's 5 MiB cap, which then silently drops the oldest data and leaves consumers waiting for it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -52,6 +52,7 @@ static double produce(const char *bootstrap, const char *topic, long count) {
         set(conf, "acks", "all");
         set(conf, "enable.idempotence", "true");
         set(conf, "linger.ms", "5");
+        set(conf, "sticky.partitioning.linger.ms", "0");
         rd_kafka_conf_set_events(conf, RD_KAFKA_EVENT_DR);
         rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
         if (!rk) { fprintf(stderr, "%s\n", err); exit(2); }

@@ -21,7 +21,7 @@ enum KafkaBench {
     }
 
     static func produce(bootstrap: String, topic: String, count: Int) async throws -> Double {
-        var config = try KafkaConfig(["acks": "all", "enable.idempotence": "true", "linger.ms": "5"])
+        var config = try KafkaConfig(["acks": "all", "enable.idempotence": "true", "linger.ms": "5", "sticky.partitioning.linger.ms": "0"])
         config.bootstrapServers = [bootstrap]
         let (producer, events) = try KafkaProducer.makeProducerWithEvents(config: config)
         let value = [UInt8](repeating: 0x61, count: 100)
