@@ -35,6 +35,7 @@ struct RunnerTests {
         "fixture-producer": fixture("fixture-producer", ["FIXTURE_ROLE": "producer"], role: .producer),
         "fixture-consumer": fixture("fixture-consumer", ["FIXTURE_ROLE": "consumer"], role: .consumer),
         "fixture-consumer-broken": fixture("fixture-consumer-broken", ["FIXTURE_ROLE": "consumer", "FIXTURE_BUG": "commit-before-process"], role: .consumer),
+        "fixture-consumer-crashing": fixture("fixture-consumer-crashing", ["FIXTURE_ROLE": "consumer", "FIXTURE_BUG": "crash-midway"], role: .consumer),
     ]
 
     static func lesson(_ number: Int, examples: [String], faults: [String], assertions: [String]) -> String {
@@ -150,6 +151,23 @@ struct RunnerTests {
         #expect(ahead.anomalies.contains { $0.records.first?.instance == "fixture-consumer-broken#1" })
         #expect(lesson.marks.contains { $0.subject == InputDriverName.instance && $0.kind == .processStarted })
         #expect(Self.strayProcesses(marked: mark).isEmpty)
+    }
+
+    @Test("a consumer that crashes midway fails the lesson at once, with the crash line from its log in the notes")
+    func crashingConsumer() async throws {
+        _ = try await Self.fixtureBuild.value
+        let project = try TestProject.make([
+            "lessons/96-crash.yaml": Self.lesson(96, examples: ["fixture-consumer-crashing"], faults: [], assertions: ["no-lost-writes"]),
+        ])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let started = ContinuousClock.now
+        let report = try await VerifyRunner(options: Self.options(project)).run()
+        let lesson = try #require(report.lessons.first)
+        #expect(lesson.status == .failed)
+        #expect(lesson.outcomes.first { $0.name == "no-lost-writes" }?.anomalies.allSatisfy { $0.kind == .unseen } == true)
+        #expect(lesson.notes.contains { $0.hasPrefix("fixture-consumer-crashing#1 crashed: ") && $0.contains("deliberate crash after 100 records") })
+        #expect(lesson.notes.contains("every reading service had exited before processing all acknowledged records"))
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test("against --bootstrap, cluster faults are reported as not applied while process faults still run")

@@ -54,7 +54,8 @@ struct HistoryIndex {
     var drained: [ValueID: [DrainedRecord]] = [:]
     var drainedAt: [Position: DrainedRecord] = [:]
     var lowWatermark: [ServiceEvent.Partition: Int64] = [:]
-    /// Topics some service reads: from readers' `startup_complete` topics and from `record_data`.
+    /// Topics some service reads: those it processed records of, and the topics a reader announced in
+    /// `startup_complete` except those it writes (a processor announces its output topics too).
     var readTopics: Set<String> = []
     /// Events of each instance, in file order.
     var byInstance: [(instance: String, events: [RecordedEvent])] = []
@@ -75,6 +76,25 @@ struct HistoryIndex {
         for marks in history.drain.watermarks {
             lowWatermark[ServiceEvent.Partition(topic: marks.topic, partition: marks.partition)] = marks.low
         }
+        var announced: [String: [String]] = [:]
+        var written: [String: Set<String>] = [:]
+        var deadLetterTopics: Set<String> = []
+        for event in history.events {
+            switch event.event.kind {
+            case .producerSend(let topic, _, _), .producerSendSuccess(let topic, _, _, _, _), .producerSendError(let topic, _, _, _, _, _):
+                // By service, not instance: a restarted or fenced instance may announce outputs it never wrote.
+                written[event.event.service, default: []].insert(topic)
+            case .deadLetter(let topic, _, _, _, _, _, _):
+                deadLetterTopics.insert(topic)
+            case .startupComplete(let role, let topics, _) where role?.reads == true:
+                announced[event.event.service, default: []] += topics
+            default:
+                break
+            }
+        }
+        for (service, topics) in announced {
+            readTopics.formUnion(topics.filter { !(written[service]?.contains($0) ?? false) && !deadLetterTopics.contains($0) })
+        }
         for event in history.events {
             switch event.event.kind {
             case .recordData(let topic, let partition, let offset, let key, let value):
@@ -89,8 +109,6 @@ struct HistoryIndex {
                         Read(instance: event.instance, partition: sourcePartition, offset: sourceOffset, key: record.key, location: event.location))
                 }
                 readTopics.insert(sourceTopic)
-            case .startupComplete(let role, let topics, _) where role?.reads == true:
-                readTopics.formUnion(topics)
             default:
                 break
             }

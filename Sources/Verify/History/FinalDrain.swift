@@ -38,9 +38,11 @@ public enum FinalDrain {
             ])
             config.bootstrapServers = [bootstrapServers]
             consumer = try KafkaConsumer(config: config, logger: logger)
+            logger.debug("drain: partitions \(partitions)")
             for (topic, count) in partitions.sorted(by: { $0.key < $1.key }) {
                 for partition in 0..<Int32(count) {
                     let marks = try await consumer.watermarks(topic: topic, partition: partition)
+                    logger.debug("drain: \(topic)[\(partition)] watermarks \(marks.low)-\(marks.high)")
                     result.watermarks.append(DrainResult.Watermarks(topic: topic, partition: partition, low: marks.low, high: marks.high))
                     let slot = KafkaTopicPartition(topic: topic, partition: partition)
                     if marks.high > max(marks.low, startOffsets[slot] ?? 0) { targets[slot] = marks.high }
@@ -77,8 +79,10 @@ public enum FinalDrain {
                     remaining[position.topicPartition] = nil
                 }
             }
+            logger.debug("drain: read up to the watermarks, \(remaining.count) partitions left")
             reader.cancel()
             _ = await reader.result
+            logger.debug("drain: reader stopped")
             for (partition, high) in remaining.sorted(by: { $0.key < $1.key }) {
                 result.incomplete.append("\(partition): not read up to its high watermark \(high) within \(timeout)")
             }
@@ -86,6 +90,7 @@ public enum FinalDrain {
             result.incomplete.append("the drain failed: \(error)")
         }
         await consumer.close()
+        logger.debug("drain: consumer closed")
         result.records = records.withLock { $0 }.sorted { ($0.topic, $0.partition, $0.offset) < ($1.topic, $1.partition, $1.offset) }
         return result
     }

@@ -3,15 +3,28 @@ import Yams
 
 /// A topic a service uses, to create before it starts.
 public struct TopicSpec: Sendable, Hashable, Codable {
+    /// What a service does with a topic.
+    public enum Direction: String, Sendable, Hashable, Codable {
+        /// It reads the topic: verify produces its input when no example of the lesson does.
+        case input
+        /// It writes the topic.
+        case output
+        /// It sets failing records aside there.
+        case deadLetter = "dead-letter"
+    }
+
     /// The topic's name.
     public var name: String
     /// How many partitions; `nil` for the runner's default.
     public var partitions: Int?
+    /// What the service does with it, when the spec says (`direction:`, or a dead-letter key or name).
+    public var direction: Direction?
 
     /// Creates a topic spec.
-    public init(name: String, partitions: Int? = nil) {
+    public init(name: String, partitions: Int? = nil, direction: Direction? = nil) {
         self.name = name
         self.partitions = partitions
+        self.direction = direction
     }
 }
 
@@ -24,6 +37,11 @@ public struct ServiceDescription: Sendable, Hashable, Codable {
     public var topics: [TopicSpec]
     /// Its consumer group, if any.
     public var group: String?
+
+    /// The topics it writes or sets records aside in, by the spec: never its input.
+    public var writtenTopics: Set<String> {
+        Set(topics.filter { $0.direction == .output || $0.direction == .deadLetter }.map(\.name))
+    }
 
     /// Creates a description.
     public init(role: ServiceRole? = nil, topics: [TopicSpec] = [], group: String? = nil) {
@@ -58,8 +76,9 @@ public struct ExampleSource: Sendable, Hashable {
 ///
 /// From a service spec, verify reads only what it needs before the service starts: `role` (producer,
 /// consumer or processor), the topics (`topics:` and any key whose name contains `topic`, as a name or as
-/// a mapping with `name` and `partitions`) and the consumer group (`group`, `groupId` or `consumerGroup`,
-/// at any depth). The rest comes from the service's own `startup_complete` event.
+/// a mapping with `name`, `partitions` and `direction: input|output`; a key or name with `deadLetter` or
+/// `dlq` marks a dead-letter topic) and the consumer group (`group`, `groupId` or `consumerGroup`, at any
+/// depth). The rest comes from the service's own `startup_complete` event.
 public struct ExampleCatalog: Sendable {
     /// The folder of example packages.
     public var examplesDirectory: URL
@@ -102,20 +121,29 @@ enum ServiceSpecReading {
     static func describe(_ root: Node) -> ServiceDescription {
         var description = ServiceDescription()
         if let role = root.mapping?["role"]?.string { description.role = ServiceRole(rawValue: role.lowercased()) }
-        var topics: [String: Int?] = [:]
+        var found: [String: TopicSpec] = [:]
         var order: [String] = []
-        func add(_ name: String, _ partitions: Int?) {
+        func add(_ name: String, _ partitions: Int?, _ direction: TopicSpec.Direction?) {
             guard !name.isEmpty else { return }
-            if topics[name] == nil { order.append(name) }
-            if let partitions { topics[name] = partitions } else if topics[name] == nil { topics[name] = .some(nil) }
+            let lowered = name.lowercased()
+            let guessed = direction ?? (lowered.hasSuffix("dlq") || lowered.contains("dead-letter") ? .deadLetter : nil)
+            if var known = found[name] {
+                known.partitions = known.partitions ?? partitions
+                known.direction = known.direction ?? guessed
+                found[name] = known
+            } else {
+                order.append(name)
+                found[name] = TopicSpec(name: name, partitions: partitions, direction: guessed)
+            }
         }
-        func topic(from node: Node) {
+        func topic(from node: Node, _ direction: TopicSpec.Direction?) {
             if let name = node.string {
-                add(name, nil)
+                add(name, nil, direction)
             } else if let mapping = node.mapping, let name = (mapping["name"] ?? mapping["topic"])?.string {
-                add(name, mapping["partitions"]?.int)
+                let stated = (mapping["direction"] ?? mapping["role"])?.string.flatMap { TopicSpec.Direction(rawValue: $0.lowercased()) }
+                add(name, mapping["partitions"]?.int, stated ?? direction)
             } else if let sequence = node.sequence {
-                sequence.forEach(topic(from:))
+                for item in sequence { topic(from: item, direction) }
             }
         }
         func walk(_ node: Node) {
@@ -124,7 +152,8 @@ enum ServiceSpecReading {
                     guard let name = key.string else { continue }
                     let lowered = name.lowercased()
                     if lowered.contains("topic") && !lowered.contains("config") {
-                        topic(from: value)
+                        let deadLetter = lowered.contains("deadletter") || lowered.contains("dlq")
+                        topic(from: value, deadLetter ? .deadLetter : nil)
                     }
                     if description.group == nil, ["group", "groupid", "consumergroup", "group.id"].contains(lowered), let group = value.string {
                         description.group = group
@@ -136,7 +165,7 @@ enum ServiceSpecReading {
             }
         }
         walk(root)
-        description.topics = order.map { TopicSpec(name: $0, partitions: topics[$0] ?? nil) }
+        description.topics = order.compactMap { found[$0] }
         return description
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import Logging
 
 extension LessonRun {
     /// Ticks until the input is done, the services have processed it and the lag has drained (or a limit
@@ -10,6 +11,7 @@ extension LessonRun {
         var caughtUpAt: ContinuousClock.Instant?
         var lastLagSample = clock.now
         var lastClusterSample = clock.now
+        var lastTrace = clock.now
         while true {
             try Task.checkCancellation()
             await pollEvents()
@@ -29,6 +31,13 @@ extension LessonRun {
             }
             let inputDone = (driver == nil || driverExited)
                 && !instances.contains { !$0.isExtra && services[$0.serviceIndex].role == .producer && $0.child.isRunning }
+            if clock.now - lastTrace >= .seconds(5) {
+                lastTrace = clock.now
+                logger.debug("lesson \(plan.number): tick", metadata: [
+                    "acked": "\(counters.acked)", "read": "\(counters.read)", "readTopics": "\(readTopics.sorted())",
+                    "caughtUp": "\(isCaughtUp)", "running": "\(instances.filter(\.child.isRunning).map(\.name))",
+                ])
+            }
             if inputDone, inputFinishedAt == nil {
                 inputFinishedAt = clock.now
                 lastReadChange = clock.now
@@ -66,14 +75,55 @@ extension LessonRun {
             }
             try? await Task.sleep(for: .milliseconds(100))
         }
+        await finishTimedSteps(until: deadline)
         skipUnreachedSteps()
+        await restoreCluster()
         publishCounters(force: true)
+    }
+
+    /// Fires the steps that wait only for time (a broker coming back up, a member leaving), so a scenario that
+    /// took something away always gives it back, even when the input ended first.
+    private func finishTimedSteps(until deadline: ContinuousClock.Instant) async {
+        func waitingOnTime() -> Bool {
+            scenarios.contains { state in
+                if case .afterPrevious? = state.pending?.trigger { return true }
+                return false
+            }
+        }
+        while waitingOnTime(), clock.now < deadline, !Task.isCancelled {
+            await pollEvents()
+            await fireDueSteps()
+            try? restartDue()
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// Brings every broker a fault left down back up and forgets pushed request errors, so the final drain
+    /// reads a whole cluster.
+    func restoreCluster() async {
+        guard let cluster else { return }
+        for broker in cluster.downBrokers.sorted() {
+            do {
+                try cluster.setBrokerUp(broker)
+                mark(.fault, subject: "cleanup", detail: "broker \(broker) up")
+            } catch {
+                mark(.faultSkipped, subject: "cleanup", detail: "broker \(broker) up: \(error)")
+            }
+        }
+        for key in [KafkaAPIKey.produce, .fetch, .offsetCommit, .addPartitionsToTxn, .endTxn] {
+            cluster.clearRequestErrors(key)
+        }
     }
 
     /// A transactional group's offsets are never stored by the embedded cluster, so its lag cannot reach 0
     /// there; waiting for it would only waste the lag limit.
     private var lagCannotDrainHere: Bool {
         clusterKind == .embedded && (plan.usesTransactions || services.contains { $0.role == .processor })
+    }
+
+    /// The topics the services read: what they were seen processing, and the inputs of every reading service.
+    var readTopics: Set<String> {
+        processedTopics.union(services.filter { $0.role?.reads ?? false }.flatMap(\.inputTopics))
     }
 
     /// Whether every value acknowledged on a topic the services read has been processed.
@@ -127,11 +177,11 @@ extension LessonRun {
                 let service = instances[index].serviceIndex
                 if services[service].role == nil { services[service].role = role }
                 for topic in topics where !services[service].topics.contains(topic) { services[service].topics.append(topic) }
+                if services[service].startupTopics.isEmpty { services[service].startupTopics = topics }
                 if services[service].group == nil { services[service].group = group }
             }
             if let group { groupOfInstance[recorded.instance] = group }
             if role?.reads == true {
-                readTopics.formUnion(topics)
                 for topic in topics { try? await ensureTopic(topic, partitions: nil) }
                 if let group, samplers[group] == nil {
                     samplers[group] = try? LagSampler(group: group, bootstrapServers: bootstrap, logger: logger)
@@ -140,8 +190,9 @@ extension LessonRun {
         case .shutdownComplete where recorded.instance == InputDriver.instance:
             driverExited = true
             mark(.processExited, subject: InputDriver.instance, detail: "input driver finished")
-        case .producerSend:
+        case .producerSend(let topic, _, _):
             counters.sent += 1
+            noteWritten(topic, by: recorded.instance)
         case .producerSendSuccess(let topic, _, let value, let partition, let offset):
             if ackedByTopic[topic, default: []].insert(value).inserted { counters.acked += 1 }
             let slot = KafkaTopicPartition(topic: topic, partition: partition)
@@ -154,12 +205,14 @@ extension LessonRun {
                 committedByGroup[group, default: [:]][slot] = committed.offset
             }
         case .recordData(let topic, _, _, _, let value):
-            readTopics.insert(topic)
+            processedTopics.insert(topic)
             if readByTopic[topic, default: []].insert(value).inserted {
                 counters.read += 1
                 lastReadChange = clock.now
             }
-        case .deadLetter(_, _, let value, let sourceTopic, _, _, _):
+        case .deadLetter(let topic, _, let value, let sourceTopic, _, _, _):
+            noteWritten(topic, by: recorded.instance)
+            processedTopics.insert(sourceTopic)
             if readByTopic[sourceTopic, default: []].insert(value).inserted {
                 counters.read += 1
                 lastReadChange = clock.now
@@ -167,6 +220,11 @@ extension LessonRun {
         default:
             break
         }
+    }
+
+    private func noteWritten(_ topic: String, by instance: String) {
+        guard let index = instances.firstIndex(where: { $0.name == instance }) else { return }
+        services[instances[index].serviceIndex].written.insert(topic)
     }
 
     /// Notes processes that ended, and says so when one ended that nobody stopped.
@@ -212,6 +270,19 @@ extension LessonRun {
         for task in stopTasks { await task.value }
         await readEventFiles(finish: true)
         handleExits()
+        let logs = instances.map { ($0.name, $0.child.errorPath) }
+        let crashes = await BlockingIO.run { logs.compactMap { name, path in Self.crashLine(in: path).map { "\(name) crashed: \($0)" } } }
+        notes += crashes
+    }
+
+    /// The first line of a process log that tells of a crash (an assertion, a Swift fatal error, a signal).
+    static func crashLine(in path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let text = String(decoding: (try? handle.read(upToCount: 1 << 20)) ?? Data(), as: UTF8.self)
+        let markers = ["Assertion `", "Fatal error:", "Program crashed:", "Segmentation fault", "terminate called"]
+        return text.split(separator: "\n").first { line in markers.contains { line.contains($0) } }
+            .map { String($0.prefix(300)) }
     }
 
     /// Reads every topic of the run from where the run started in it.

@@ -35,7 +35,8 @@ final class LessonRun {
     var startOffsets: [KafkaTopicPartition: Int64] = [:]
     var ackedByTopic: [String: Set<String>] = [:]
     var readByTopic: [String: Set<String>] = [:]
-    var readTopics: Set<String> = []
+    /// Topics some service was seen processing (`record_data`, dead-letter sources).
+    var processedTopics: Set<String> = []
     var counters = ProgressCounters()
     var scenarios: [ScenarioState] = []
     var started = false
@@ -110,6 +111,7 @@ final class LessonRun {
             failure = "\(error)"
         }
         progress?.yield(.phase(number: plan.number, .stopping))
+        logger.debug("lesson \(plan.number): stopping", metadata: failure.map { ["failure": "\($0)"] })
         await stopEverything()
         if Task.isCancelled {
             await closeClients()
@@ -117,7 +119,9 @@ final class LessonRun {
         }
         if let sample = await sampleLagNow() { lagSamples += sample }
         progress?.yield(.phase(number: plan.number, .draining))
+        logger.debug("lesson \(plan.number): draining")
         let drain = await drainTopics(skip: failure != nil && bootstrap.isEmpty)
+        logger.debug("lesson \(plan.number): drained \(drain.records.count) records", metadata: ["incomplete": "\(drain.incomplete)"])
         await closeClients()
         progress?.yield(.phase(number: plan.number, .checking))
         let history = History(events: events, drain: drain, lagSamples: lagSamples, marks: marks)
@@ -273,6 +277,10 @@ final class LessonRun {
         environment["PRODUCE_START"] = String(valueBase + service.index * 1_000_000)
         environment["PRODUCE_INTERVAL_MS"] = String(options.messagesPerSecond > 0 ? max(1, 1000 / options.messagesPerSecond) : 0)
         environment["KAFKA_SESSION_TIMEOUT_MS"] = String(options.sessionTimeoutMs)
+        // Seen here: a librdkafka assertion in a service's background thread left Swift's crash handler
+        // unable to stop the other threads, and the process ran on for a minute; without the handler the
+        // abort ends it at once, and the assertion message is still in its log.
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         for (key, value) in service.source.environment { environment[key] = value }
         let child = try supervisor.launch(
             name: name, executable: URL(fileURLWithPath: service.built.executable), environment: environment,
@@ -288,8 +296,7 @@ final class LessonRun {
     /// Produces the input of every topic a reading service reads and no producer example writes.
     private func startDriverIfNeeded() {
         let written = Set(services.filter { $0.role == .producer }.flatMap(\.topics))
-        driverTopics = services.filter { $0.role?.reads ?? false }.flatMap(\.topics).filter { !written.contains($0) }
-        driverTopics = Array(Set(driverTopics)).sorted()
+        driverTopics = Array(Set(services.filter { $0.role?.reads ?? false }.flatMap(\.inputTopics).filter { !written.contains($0) })).sorted()
         let producerCount = services.filter { $0.role == .producer }.count
         counters.planned = options.produceCount * max(1, producerCount + driverTopics.count)
         guard !driverTopics.isEmpty else { return }
@@ -313,6 +320,7 @@ final class LessonRun {
 
     func mark(_ kind: RunMark.Kind, subject: String, detail: String) {
         marks.append(RunMark(timestamp: Self.nowMs(), kind: kind, subject: subject, detail: detail))
+        logger.debug("lesson \(plan.number): \(kind.rawValue) \(subject): \(detail)")
         switch kind {
         case .fault:
             counters.faultsFired += 1

@@ -46,10 +46,13 @@ enum ConsumerRole {
                 continuation.finish()
                 processor.cancel()
             } else {
+                var processed = 0
                 for try await message in consumer.messages {
                     try? await Task.sleep(for: delay)
                     emitRecord(message, events)
                     offsets.processed(message)
+                    processed += 1
+                    if environment.bug == .crashMidway, processed == 100 { fatalError("deliberate crash after \(processed) records") }
                 }
             }
         }

@@ -12,6 +12,8 @@ struct FixtureEnvironment {
         case none = ""
         /// Marks records committed as soon as they are read, then processes them later.
         case commitBeforeProcess = "commit-before-process"
+        /// Crashes (a Swift fatal error) after processing 100 records.
+        case crashMidway = "crash-midway"
     }
 
     var role: Role
@@ -33,7 +35,7 @@ struct FixtureEnvironment {
             throw FixtureError("FIXTURE_ROLE must be producer or consumer")
         }
         guard let bug = Bug(rawValue: environment["FIXTURE_BUG"] ?? "") else {
-            throw FixtureError("FIXTURE_BUG must be empty or commit-before-process")
+            throw FixtureError("FIXTURE_BUG must be empty, commit-before-process or crash-midway")
         }
         self.role = role
         self.bug = bug
