@@ -2,6 +2,12 @@ import Foundation
 import Kafka
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension LessonRun {
     /// Ticks until the input is done, the services have processed it and the lag has drained (or a limit
     /// passes): reading events, firing faults, restarting killed services, sampling lag.
@@ -12,6 +18,7 @@ extension LessonRun {
         var lastLagSample = clock.now
         var lastClusterSample = clock.now
         var lastTrace = clock.now
+        var lastCrashScan = clock.now
         while true {
             try Task.checkCancellation()
             await pollEvents()
@@ -31,6 +38,10 @@ extension LessonRun {
             }
             let inputDone = (driver == nil || driverExited)
                 && !instances.contains { !$0.isExtra && services[$0.serviceIndex].role == .producer && $0.child.isRunning }
+            if clock.now - lastCrashScan >= .seconds(2) {
+                lastCrashScan = clock.now
+                await stopCrashedProcesses()
+            }
             if clock.now - lastTrace >= .seconds(5) {
                 lastTrace = clock.now
                 logger.debug("lesson \(plan.number): tick", metadata: [
@@ -273,6 +284,20 @@ extension LessonRun {
         let logs = instances.map { ($0.name, $0.child.errorPath) }
         let crashes = await BlockingIO.run { logs.compactMap { name, path in Self.crashLine(in: path).map { "\(name) crashed: \($0)" } } }
         notes += crashes
+    }
+
+    /// Kills processes whose log tells of a crash but which still run: seen here, a librdkafka assertion left
+    /// a service running without consuming, so waiting for it would only use up the idle limit.
+    private func stopCrashedProcesses() async {
+        let running = instances.enumerated().filter { $0.element.child.isRunning && !$0.element.stoppedByRunner }
+            .map { ($0.offset, $0.element.child.errorPath) }
+        guard !running.isEmpty else { return }
+        let crashed = await BlockingIO.run { running.compactMap { index, path in Self.crashLine(in: path).map { (index, $0) } } }
+        for (index, _) in crashed {
+            instances[index].stoppedByRunner = true
+            instances[index].child.signalGroup(SIGKILL)
+            notes.append("\(instances[index].name) was killed: it crashed but kept running")
+        }
     }
 
     /// The first line of a process log that tells of a crash (an assertion, a Swift fatal error, a signal).
