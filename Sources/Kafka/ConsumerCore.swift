@@ -11,7 +11,8 @@ final class ConsumerCore: @unchecked Sendable {
     let handle: RDKafkaHandle
     let logger: Logger
     let bridge: RebalanceBridge
-    private let pollQueue = DispatchQueue(label: "kafka.consumer.poll")
+    /// Where `rd_kafka_consumer_poll` and the close run, one at a time.
+    let pollQueue = DispatchQueue(label: "kafka.consumer.poll")
     let state = Mutex(State())
 
     struct State {
@@ -24,6 +25,10 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// Whether the consumer emulates librdkafka's automatic offset store for handed-out messages.
     let storesHandedOutOffsets: Bool
+    /// Whether the group protocol is cooperative-sticky, whose assignor state librdkafka < 2.3.0 mishandles.
+    let usesCooperativeSticky: Bool
+    /// Set once ``subscribe(topics:)`` succeeded: the consumer then takes part in group rebalances.
+    let isSubscribed = Atomic<Bool>(false)
     /// The batch the iterator is handing out, and how many of its messages it has handed out.
     let delivery = Mutex(Delivery())
     let handedOut = Atomic<Int>(0)
@@ -115,6 +120,7 @@ final class ConsumerCore: @unchecked Sendable {
         // librdkafka stores a message's offset when poll returns it; the iterator polls ahead in batches,
         // so the store happens here instead, for messages actually handed to the application.
         self.storesHandedOutOffsets = config["enable.auto.offset.store"] != "false"
+        self.usesCooperativeSticky = config["partition.assignment.strategy"]?.contains("cooperative-sticky") ?? false
         let clientConfig = storesHandedOutOffsets ? try config.merging(["enable.auto.offset.store": "false"]) : config
         self.handle = try RDKafkaHandle(kind: .consumer, config: clientConfig, events: 0, context: context) { conf in
             rd_kafka_conf_set_rebalance_cb(conf, rdKafkaRebalanceCallback)
@@ -151,6 +157,7 @@ final class ConsumerCore: @unchecked Sendable {
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
             throw KafkaError(code: .init(rawValue: code.rawValue), context: "subscribe to \(topics)")
         }
+        isSubscribed.store(true, ordering: .releasing)
     }
 
     func assign(_ offsets: [KafkaTopicPartitionOffset]) throws {
@@ -377,45 +384,5 @@ final class ConsumerCore: @unchecked Sendable {
             }
             return (low, high)
         }
-    }
-
-    // MARK: Close
-
-    func close() async {
-        guard beginClosing() else { return }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            // On the poll queue, so no poll is running; close runs the final revoke through the bridge.
-            pollQueue.async {
-                self.finishClosing()
-                continuation.resume()
-            }
-        }
-    }
-
-    /// Called when the public consumer is dropped without `close()`.
-    func abandon() {
-        guard beginClosing() else { return }
-        logger.warning("KafkaConsumer dropped without close(); closing it now")
-        pollQueue.sync { finishClosing() }
-    }
-
-    private func beginClosing() -> Bool {
-        state.withLock { state -> Bool in
-            guard state.phase == .running else { return false }
-            state.phase = .closing
-            return true
-        }
-    }
-
-    /// Leaves the group and releases librdkafka; runs on the poll queue.
-    private func finishClosing() {
-        storeHandedOut()
-        let code = rd_kafka_consumer_close(handle.pointer)
-        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-            logger.warning("consumer close: \(KafkaError(code: .init(rawValue: code.rawValue)))")
-        }
-        bridge.detach()
-        handle.destroy()
-        state.withLock { $0.phase = .closed }
     }
 }

@@ -158,6 +158,15 @@ public final class KafkaConsumer: Service, Sendable {
     }
 
     /// Leaves the group (running the final revoke through the rebalance handler) and releases librdkafka.
+    ///
+    /// Close never hangs: leaving the group is given 30 seconds, after which the librdkafka client is left
+    /// allocated (and silent) rather than waited on for ever.
+    ///
+    /// - Important: With `partition.assignment.strategy=cooperative-sticky` on librdkafka before 2.3.0,
+    ///   destroying a member that joined the group but has not received its first assignment aborts the
+    ///   process (confluentinc/librdkafka#4312). Close then waits up to 5 seconds for that assignment
+    ///   (your handler sees it assigned, then revoked); if it still has not come, the group is left but the
+    ///   client is not destroyed: its threads and memory stay until the process exits.
     public func close() async { await core.close() }
 
     /// Runs until graceful shutdown or cancellation, then closes the consumer (`Service`).

@@ -1,6 +1,7 @@
 import CRdKafka
 import Dispatch
 import Logging
+import Synchronization
 
 /// Owns one `rd_kafka_t` and the context its C callbacks reach; the only place a client handle is created
 /// and destroyed.
@@ -78,13 +79,24 @@ final class RDKafkaHandle: @unchecked Sendable {
         rd_kafka_destroy(pointer)
         contextReference.release()
     }
+
+    /// Gives up on the handle without destroying it, for the cases where `rd_kafka_destroy` would abort the
+    /// process or block for ever (see ``ConsumerCore``'s close). The handle's threads keep running until the
+    /// process exits, so the callbacks' context stays retained, and its log lines are dropped from here on:
+    /// they would only be reconnection noise from a client nobody uses.
+    func leak() {
+        context.isSilenced.store(true, ordering: .releasing)
+    }
 }
 
 /// What librdkafka's C callbacks reach through the client's opaque pointer.
 final class RDKafkaContext: @unchecked Sendable {
-    // `@unchecked Sendable`: `logger` is immutable; `rebalance` is set once before the handle exists.
+    // `@unchecked Sendable`: `logger` is immutable; `rebalance` is set once before the handle exists;
+    // `isSilenced` is atomic.
     let logger: Logger
     var rebalance: RebalanceBridge?
+    /// Set when the handle was leaked (``RDKafkaHandle/leak()``): its logs are no longer forwarded.
+    let isSilenced = Atomic<Bool>(false)
 
     init(logger: Logger) {
         self.logger = logger
@@ -99,6 +111,7 @@ final class RDKafkaContext: @unchecked Sendable {
 /// Forwards librdkafka's log lines to swift-log; called on librdkafka's own threads.
 private func rdKafkaLogCallback(_ handle: OpaquePointer?, _ level: Int32, _ facility: UnsafePointer<CChar>?, _ text: UnsafePointer<CChar>?) {
     guard let context = RDKafkaContext.from(handle), let text else { return }
+    guard !context.isSilenced.load(ordering: .acquiring) else { return }
     let swiftLevel: Logger.Level
     switch level {
     case ...3: swiftLevel = .error

@@ -13,6 +13,9 @@ final class RebalanceBridge: Sendable {
 
     let handler = Mutex<Handler?>(nil)
     let logger: Logger
+    /// Whether the group has handed this member an assignment (possibly empty) at least once; librdkafka
+    /// calls the callback for every completed SyncGroup, also when no partition moved.
+    let hasBeenAssigned = Atomic<Bool>(false)
     private let coreBox = Mutex<ConsumerCoreReference?>(nil)
 
     init(logger: Logger) { self.logger = logger }
@@ -29,6 +32,7 @@ final class RebalanceBridge: Sendable {
         } ?? []
         switch error {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+            hasBeenAssigned.store(true, ordering: .releasing)
             if isCooperative {
                 if let failure = rd_kafka_incremental_assign(handle, partitions) {
                     logger.error("incremental assign failed: \(KafkaError(consuming: failure))")
