@@ -269,14 +269,13 @@ struct ModelClientTests {
         #expect(elapsed < .seconds(3))
     }
 
-    @Test(
-        "a server that cannot be reached is retried, then reported as a connection failure",
-        .disabled("flaky on a loaded 2-core CI run: the refused connection was once reported differently; see the closing note"))
+    @Test("a server that cannot be reached is retried, then reported as a connection failure")
     func connectionRefused() async throws {
         let sleeps = SleepRecorder()
-        let closed = try await LLMTestServer.with([LLMTestServer.Reply(body: "{}")]) { url, _ in url }
+        let closed = try ClosedPort()
+        defer { withExtendedLifetime(closed) {} }
         let error = await #expect(throws: ReviewError.self) {
-            try await ModelClient(configuration: configuration(.openai, closed, sleeps: sleeps, maxRetries: 2)).complete(prompt)
+            try await ModelClient(configuration: configuration(.openai, closed.url, sleeps: sleeps, maxRetries: 2)).complete(prompt)
         }
         guard case .connectionFailed(_, let attempts, _)? = error else {
             Issue.record("expected a connection failure, got \(String(describing: error))")
