@@ -370,19 +370,4 @@ final class ConsumerCore: @unchecked Sendable {
             return list.offsets
         }
     }
-
-    func watermarks(topic: String, partition: Int32, timeoutMs: Int32) async throws -> (low: Int64, high: Int64) {
-        let handle = self.handle
-        return try await BlockingCalls.run {
-            var low: Int64 = 0
-            var high: Int64 = 0
-            let code = rd_kafka_query_watermark_offsets(handle.pointer, topic, partition, &low, &high, timeoutMs)
-            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-                throw KafkaError(
-                    code: .init(rawValue: code.rawValue), context: "could not read watermarks of \(topic)[\(partition)]",
-                    subject: topic)
-            }
-            return (low, high)
-        }
-    }
 }

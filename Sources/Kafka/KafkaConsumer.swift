@@ -136,23 +136,33 @@ public final class KafkaConsumer: Service, Sendable {
 
     /// The low and high watermarks of a partition, from its leader.
     /// - Returns: The oldest retained offset and the offset the next message will get.
+    /// - Throws: ``KafkaError`` (`_TIMED_OUT` when the leader does not answer within `timeout`, e.g. while it
+    ///   is down; the call returns by then).
     public func watermarks(topic: String, partition: Int32, timeout: Duration = .seconds(10)) async throws
         -> (low: Int64, high: Int64)
     {
-        try await core.watermarks(topic: topic, partition: partition, timeoutMs: timeout.milliseconds)
+        let target = KafkaTopicPartition(topic: topic, partition: partition)
+        let marks = try await core.watermarks([target], timeoutMs: timeout.milliseconds)
+        guard let mark = marks[target] else {
+            throw KafkaError(code: .unknownPartition, message: "no watermarks returned for \(target)", subject: topic)
+        }
+        return mark
     }
 
     /// The group's lag per partition: high watermark − committed offset (− low watermark when nothing is
     /// committed), for the given partitions or the current assignment.
+    /// - Parameter timeout: Bounds each of the two round trips (committed offsets, then watermarks of all
+    ///   partitions at once), so the call returns within about twice the timeout even when a leader is down.
     public func lag(_ partitions: [KafkaTopicPartition]? = nil, timeout: Duration = .seconds(10)) async throws
         -> [KafkaTopicPartition: Int64]
     {
         let targets = try partitions ?? core.assignment()
         let committed = try await core.committed(targets, timeoutMs: timeout.milliseconds)
+        let marks = try await core.watermarks(committed.map(\.topicPartition), timeoutMs: timeout.milliseconds)
         var result: [KafkaTopicPartition: Int64] = [:]
         for item in committed {
-            let marks = try await core.watermarks(topic: item.topic, partition: item.partition, timeoutMs: timeout.milliseconds)
-            result[item.topicPartition] = max(0, marks.high - (item.offset >= 0 ? item.offset : marks.low))
+            guard let mark = marks[item.topicPartition] else { continue }
+            result[item.topicPartition] = max(0, mark.high - (item.offset >= 0 ? item.offset : mark.low))
         }
         return result
     }
