@@ -1,8 +1,7 @@
 import Foundation
 
-/// Reads the Avro schema a spec refers to and checks that it is a JSON schema with a `type`.
-///
-/// Only the reference is checked here: encoding values with the schema is the schema registry's work.
+/// Reads the Avro schema a spec refers to and checks that it is a record the generated service can hold in a
+/// `Codable` struct (see ``AvroRecordType``).
 enum AvroSchemaReader {
     /// Reads `path` (relative to `directory` unless absolute); problems are recorded at `location`.
     static func read(path: String, relativeTo directory: URL, at location: SourceLocation, reader: DocumentReader) -> AvroSchemaFile? {
@@ -32,6 +31,13 @@ enum AvroSchemaReader {
         }
         guard let object = json as? [String: Any], object["type"] != nil else {
             reader.record(.invalidValue(location, field: field, value: shown, expected: "an Avro schema: a JSON object with a \"type\" (e.g. {\"type\": \"record\", …})"))
+            return false
+        }
+        do {
+            _ = try AvroRecordType.make(schemaText: text)
+        } catch {
+            reader.record(.invalidValue(
+                location, field: field, value: shown, expected: "a record schema a Swift struct can hold; at \(error.path) in the schema, \(error.message)"))
             return false
         }
         return true

@@ -4,11 +4,14 @@ public struct MessageSpec: Sendable, Hashable {
     public var key: KeyType
     /// How values are encoded.
     public var value: ValueFormat
+    /// How Avro values find their schemas in the schema registry; ignored for JSON values.
+    public var registry: SchemaRegistrySpec
 
     /// Creates a message description.
-    public init(key: KeyType = .string, value: ValueFormat = .json) {
+    public init(key: KeyType = .string, value: ValueFormat = .json, registry: SchemaRegistrySpec = SchemaRegistrySpec()) {
         self.key = key
         self.value = value
+        self.registry = registry
     }
 
     /// The key's type.
@@ -23,8 +26,8 @@ public struct MessageSpec: Sendable, Hashable {
     public enum ValueFormat: Sendable, Hashable {
         /// UTF-8 JSON.
         case json
-        /// Avro, with the writer's schema. The generated service carries the schema; it does not yet encode
-        /// with it.
+        /// Avro in the Confluent wire format: producers write with this schema, registered in the schema
+        /// registry; consumers resolve whatever schema wrote a value into this one.
         case avro(AvroSchemaFile)
 
         /// `json` or `avro`.

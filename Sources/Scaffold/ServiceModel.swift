@@ -7,7 +7,8 @@ enum ServiceModel {
         "delivery", "isAtMostOnce", "isAtLeastOnce", "isExactlyOnce", "kafkaPackagePath", "kafkaPackagePathLiteral", "group", "hasGroup", "topics",
         "inputTopics", "inputTopicNames", "outputTopic", "hasOutputTopic", "deadLetterTopic", "hasDeadLetterTopic",
         "keyIsString", "valueFormat", "valueIsJSON", "valueIsAvro", "avroSchema", "consumerPreset", "hasConsumerPreset",
-        "producerPreset", "hasProducerPreset", "templateID", "templateVersion",
+        "producerPreset", "hasProducerPreset", "templateID", "templateVersion", "avroRecord", "encodesAvro", "decodesAvro",
+        "registry",
     ]
 
     /// Spec fields that feed template parameters of these names.
@@ -57,7 +58,12 @@ enum ServiceModel {
         ]
         if case .avro(let schema) = spec.messages.value {
             values["avroSchema"] = .object(["fileName": .string(schema.fileName), "text": .string(schema.text)])
+            let record = try avroRecord(schema)
+            values["avroRecord"] = record.value
+            values["registry"] = registry(spec, record: record.type)
         }
+        values["encodesAvro"] = .bool(spec.messages.value != .json && spec.role != .consumer)
+        values["decodesAvro"] = .bool(spec.messages.value != .json && spec.role != .producer)
 
         let deadLetterName = spec.errorHandling.deadLetterTopic
         var allTopics = spec.topics
@@ -137,6 +143,77 @@ enum ServiceModel {
         }
         guard problems.isEmpty else { throw .combining(problems) }
         return values
+    }
+
+    /// The Codable structs of an Avro record schema, as templates render them.
+    private static func avroRecord(_ schema: AvroSchemaFile) throws(ScaffoldError) -> (type: AvroRecordType, value: TemplateValue) {
+        let type: AvroRecordType
+        do {
+            type = try AvroRecordType.make(schemaText: schema.text)
+        } catch {
+            throw .invalidValue(
+                SourceLocation(file: schema.path ?? schema.fileName), field: "messages.value.schema", value: schema.fileName,
+                expected: "a record schema a Swift struct can hold; at \(error.path) in the schema, \(error.message)")
+        }
+        let records: [TemplateValue] = type.records.map { record in
+            .object([
+                "swiftName": .string(record.swiftName),
+                "fullName": .string(record.fullName),
+                "doc": .string(record.doc ?? ""),
+                "hasDoc": .bool(record.doc != nil),
+                "needsCodingKeys": .bool(record.needsCodingKeys),
+                "fields": .list(record.fields.enumerated().map { index, field in
+                    .object([
+                        "name": .string(field.name),
+                        "swiftName": .string(field.swiftName),
+                        "swiftType": .string(field.swiftType),
+                        "doc": .string(field.doc ?? ""),
+                        "hasDoc": .bool(field.doc != nil),
+                        "defaultLiteral": .string(field.defaultLiteral ?? ""),
+                        "hasDefault": .bool(field.defaultLiteral != nil),
+                        "sampleExpression": .string(field.sampleExpression),
+                        "isLast": .bool(index == record.fields.count - 1),
+                        "isIdentity": .bool(record.swiftName == type.swiftName && index == 0),
+                    ])
+                }),
+            ])
+        }
+        var schemaText = schema.text
+        while schemaText.hasSuffix("\n") { schemaText.removeLast() }
+        return (type, .object([
+            "swiftName": .string(type.swiftName),
+            "fullName": .string(type.records[0].fullName),
+            "records": .list(records),
+            "identityName": .string(type.identityField.name),
+            "identitySwiftName": .string(type.identityField.swiftName),
+            "identityIsText": .bool(type.identityIsText),
+            "identityIsInt": .bool(type.identityField.swiftType == "Int32"),
+            "needsFoundation": .bool(type.needsFoundation),
+            "schemaLines": .list(schemaText.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }),
+        ]))
+    }
+
+    /// The registry settings as templates render them: the strategy's Swift name and the subject of the topic the
+    /// service writes (or reads) by default.
+    private static func registry(_ spec: ServiceSpec, record: AvroRecordType) -> TemplateValue {
+        let topic = (spec.role == .consumer ? spec.inputTopics.first : spec.outputTopics.first)?.name ?? ""
+        let fullName = record.records[0].fullName
+        let strategy: String
+        let subject: String
+        switch spec.messages.registry.subjectStrategy {
+        case .topic:
+            (strategy, subject) = ("topicName", "\(topic)-value")
+        case .record:
+            (strategy, subject) = ("recordName", fullName)
+        case .topicRecord:
+            (strategy, subject) = ("topicRecordName", "\(topic)-\(fullName)")
+        }
+        return .object([
+            "subjectStrategy": .string(strategy),
+            "strategyName": .string(spec.messages.registry.subjectStrategy.rawValue),
+            "autoRegister": .bool(spec.messages.registry.autoRegister),
+            "subject": .string(subject),
+        ])
     }
 
     private static func topic(_ topic: TopicSpec, isDeadLetter: Bool) -> TemplateValue {

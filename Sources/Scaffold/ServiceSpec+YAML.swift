@@ -23,6 +23,10 @@ extension ServiceSpec {
         var value: [(Node, Node)] = [("format", Node(messages.value.name))]
         if case .avro(let schema) = messages.value {
             value.append(("schema", Node(schemaPath ?? schema.path ?? schema.fileName)))
+            value.append(("registry", .mapping(Node.Mapping([
+                ("subjectStrategy", Node(messages.registry.subjectStrategy.rawValue)),
+                ("autoRegister", Node(messages.registry.autoRegister ? "true" : "false")),
+            ]))))
         }
         pairs.append(("messages", .mapping(Node.Mapping([("key", Node(messages.key.rawValue)), ("value", .mapping(Node.Mapping(value)))]))))
         pairs.append(("delivery", Node(delivery.rawValue)))

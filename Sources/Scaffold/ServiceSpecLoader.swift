@@ -17,7 +17,8 @@ import Yams
 ///     config: { retention.ms: "604800000" }
 /// messages:
 ///   key: string               # string | none
-///   value: { format: json }   # json | avro (with schema: path/to/schema.avsc)
+///   value: { format: json }   # json | avro (with schema: path/to/schema.avsc, and optionally
+///                             #   registry: { subjectStrategy: topic | record | topic-record, autoRegister: false })
 /// delivery: at-least-once     # at-most-once | at-least-once | exactly-once
 /// errorHandling: { retries: 3, backoffMs: 200, deadLetterTopic: order-events-dlq }
 /// observability: { logLevel: info, metrics: false }
@@ -154,7 +155,7 @@ public struct ServiceSpecLoader: Sendable {
             messages.key = key
         }
         guard let valueNode = fields["value"] else { return messages }
-        guard let value = reader.fields(valueNode, context: "messages.value", required: ["format"], optional: ["schema"]),
+        guard let value = reader.fields(valueNode, context: "messages.value", required: ["format"], optional: ["schema", "registry"]),
             let formatNode = value["format"], let format = reader.string(formatNode, field: "messages.value.format")
         else { return nil }
         switch format {
@@ -163,6 +164,12 @@ public struct ServiceSpecLoader: Sendable {
                 reader.record(.invalidValue(
                     reader.location(of: schemaNode), field: "messages.value.schema", value: reader.string(schemaNode, field: "schema") ?? "",
                     expected: "absent for JSON values; only Avro values take a schema file"))
+                return nil
+            }
+            if let registryNode = value["registry"] {
+                reader.record(.invalidValue(
+                    reader.location(of: registryNode), field: "messages.value.registry", value: "…",
+                    expected: "absent for JSON values; only Avro values use the schema registry"))
                 return nil
             }
         case "avro":
@@ -174,11 +181,34 @@ public struct ServiceSpecLoader: Sendable {
                 let schema = AvroSchemaReader.read(path: path, relativeTo: baseDirectory, at: reader.location(of: schemaNode), reader: reader)
             else { return nil }
             messages.value = .avro(schema)
+            if let registryNode = value["registry"] {
+                note("messages.value.registry", registryNode)
+                guard let registry = readRegistry(registryNode, reader: reader, note: note) else { return nil }
+                messages.registry = registry
+            }
         default:
             reader.record(.invalidValue(reader.location(of: formatNode), field: "messages.value.format", value: format, expected: "one of json, avro"))
             return nil
         }
         return messages
+    }
+
+    private func readRegistry(_ node: Node, reader: DocumentReader, note: (String, Node) -> Void) -> SchemaRegistrySpec? {
+        guard let fields = reader.fields(node, context: "messages.value.registry", optional: ["subjectStrategy", "autoRegister"])
+        else { return nil }
+        for key in fields.keys { note("messages.value.registry.\(key)", fields[key] ?? node) }
+        var registry = SchemaRegistrySpec()
+        if let strategyNode = fields["subjectStrategy"] {
+            guard let strategy = reader.choice(
+                strategyNode, field: "messages.value.registry.subjectStrategy", as: SchemaRegistrySpec.SubjectStrategy.self)
+            else { return nil }
+            registry.subjectStrategy = strategy
+        }
+        if let autoRegisterNode = fields["autoRegister"] {
+            guard let autoRegister = reader.bool(autoRegisterNode, field: "messages.value.registry.autoRegister") else { return nil }
+            registry.autoRegister = autoRegister
+        }
+        return registry
     }
 
     private func readErrorHandling(_ node: Node, reader: DocumentReader, note: (String, Node) -> Void) -> ErrorHandlingSpec? {

@@ -111,6 +111,11 @@ enum ServiceSpecValidator {
             if spec.group == nil {
                 problems.append(.missingKey(SourceLocation(file: source.file, line: 1, column: 1), key: "group", context: "a \(role) spec"))
             }
+            if spec.role == .consumer, spec.messages.registry.autoRegister {
+                problems.append(.invalidValue(
+                    source.location(of: "messages.value.registry.autoRegister"), field: "messages.value.registry.autoRegister",
+                    value: "true", expected: "false or absent for a consumer: it registers nothing, it reads with the schema id each value carries"))
+            }
         }
         return problems
     }

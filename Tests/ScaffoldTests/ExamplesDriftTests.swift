@@ -6,7 +6,10 @@ import Testing
 /// give exactly what is committed.
 @Suite("Committed examples match their specs")
 struct ExamplesDriftTests {
-    static let examples = ["order-events-producer", "order-events-worker", "order-enricher"]
+    static let examples = [
+        "order-events-producer", "order-events-worker", "order-enricher", "customer-events-producer-v1",
+        "customer-events-producer-v2", "customer-events-consumer",
+    ]
 
     @Test("regenerating an example into a temporary folder gives the committed files", arguments: examples)
     func noDrift(name: String) throws {

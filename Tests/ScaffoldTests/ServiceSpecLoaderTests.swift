@@ -13,7 +13,7 @@ struct ServiceSpecLoaderTests {
         TestSupport.errors { _ = try load(text, base: base) }
     }
 
-    @Test("the committed example specs load", arguments: ["order-events-producer", "order-events-worker", "order-enricher"])
+    @Test("the committed example specs load", arguments: ExamplesDriftTests.examples)
     func exampleSpecsLoad(name: String) throws {
         let environment = try TestSupport.repository()
         let url = environment.repositoryRoot.appendingPathComponent("specs/\(name).yaml")
@@ -141,10 +141,57 @@ struct ServiceSpecLoaderTests {
         #expect(jsonWithSchema.first?.description.contains("only Avro values take a schema") == true)
     }
 
+    @Test("registry settings are read, default to the topic strategy without auto-registration, and are checked")
+    func registrySettings() throws {
+        let folder = try TestSupport.temporaryFolder("registry")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TestSupport.write(#"{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}]}"#, to: "order.avsc", in: folder)
+        let producer = TestSupport.producerSpec
+
+        let plain = try load(producer + "messages: { value: { format: avro, schema: order.avsc } }\n", base: folder).spec
+        #expect(plain.messages.registry == SchemaRegistrySpec(subjectStrategy: .topic, autoRegister: false))
+        let asked = try load(
+            producer + "messages: { value: { format: avro, schema: order.avsc, registry: { subjectStrategy: topic-record, autoRegister: true } } }\n",
+            base: folder).spec
+        #expect(asked.messages.registry == SchemaRegistrySpec(subjectStrategy: .topicRecord, autoRegister: true))
+
+        let badStrategy = problems(
+            producer + "messages:\n  value: { format: avro, schema: order.avsc, registry: { subjectStrategy: subject } }\n", base: folder)
+        #expect(badStrategy.count == 1)
+        #expect(badStrategy.first?.description.contains("one of topic, record, topic-record") == true, "\(badStrategy)")
+        #expect(badStrategy.first?.location.line == 8, "\(badStrategy)")
+        let unknownKey = problems(producer + "messages: { value: { format: avro, schema: order.avsc, registry: { auto: true } } }\n", base: folder)
+        #expect(unknownKey.first?.description.contains("autoRegister") == true, "\(unknownKey)")
+        let onJSON = problems(producer + "messages: { value: { format: json, registry: { autoRegister: true } } }\n", base: folder)
+        #expect(onJSON.first?.description.contains("only Avro values use the schema registry") == true, "\(onJSON)")
+        let consumer = problems(
+            TestSupport.consumerSpec + "messages: { value: { format: avro, schema: order.avsc, registry: { autoRegister: true } } }\n",
+            base: folder)
+        #expect(consumer.first?.description.contains("a consumer") == true, "\(consumer)")
+        #expect(consumer.first?.location.line != nil, "\(consumer)")
+    }
+
+    @Test("an Avro value schema must be a record whose first field is an int, long or string", arguments: [
+        (#"{"type": "record", "name": "R", "fields": [{"name": "total", "type": "double"}, {"name": "id", "type": "long"}]}"#, "/fields/0/type"),
+        (#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": ["null", "long"]}]}"#, "/fields/0/type"),
+        (#"{"type": "string"}"#, "/type"),
+        (#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "x", "type": ["int", "string"]}]}"#, "/fields/1/type"),
+        (#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "next", "type": ["null", "R"]}]}"#, "/fields/1/type/1"),
+    ])
+    func avroRecordShape(schema: String, path: String) throws {
+        let folder = try TestSupport.temporaryFolder("shape")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TestSupport.write(schema, to: "value.avsc", in: folder)
+        let errors = problems(TestSupport.producerSpec + "messages:\n  value: { format: avro, schema: value.avsc }\n", base: folder)
+        #expect(errors.count == 1)
+        #expect(errors.first?.description.contains("at \(path) in the schema") == true, "\(errors)")
+        #expect(errors.first?.location.line == 8, "\(errors)")
+    }
+
     @Test("the normalized YAML of a spec loads back into the same spec")
     func yamlRoundTrip() throws {
         let environment = try TestSupport.repository()
-        for name in ["order-events-producer", "order-events-worker", "order-enricher"] {
+        for name in ExamplesDriftTests.examples {
             let url = environment.repositoryRoot.appendingPathComponent("specs/\(name).yaml")
             let spec = try ServiceSpecLoader().load(contentsOf: url).spec
             let text = try #require(try? Yams.serialize(node: spec.yamlNode(schemaPath: nil)))

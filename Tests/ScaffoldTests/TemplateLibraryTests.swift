@@ -38,7 +38,7 @@ struct TemplateLibraryTests {
         let manifest = try library.manifest(id: id)
         let loaded = try library.load(manifest)
         #expect(loaded.files.count == manifest.files.count)
-        #expect(manifest.version == "1.0.0")
+        #expect(manifest.version == "1.1.0")
     }
 
     @Test("output paths that are absolute or climb out are refused where the manifest writes them", arguments: [
@@ -139,14 +139,14 @@ struct TemplateLibraryTests {
         #expect(errors.first?.description.contains("template 'probe' has no parameter 'metrics' to take it") == true, "\(errors)")
     }
 
-    @Test("the model gives templates exactly the documented values", arguments: ["order-events-producer", "order-events-worker", "order-enricher"])
+    @Test("the model gives templates exactly the documented values", arguments: ExamplesDriftTests.examples)
     func modelKeys(name: String) throws {
         let environment = try TestSupport.repository()
         let spec = try ServiceSpecLoader().load(contentsOf: environment.repositoryRoot.appendingPathComponent("specs/\(name).yaml")).spec
         let presets = try PresetCatalog(directory: environment.presetsDirectory)
         let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackagePath: "../..")
         #expect(Set(values.keys).isSubset(of: ServiceModel.keys))
-        #expect(ServiceModel.keys.subtracting(values.keys).isSubset(of: ["avroSchema", "outputTopic", "deadLetterTopic", "consumerPreset", "producerPreset", "templateID", "templateVersion"]))
+        #expect(ServiceModel.keys.subtracting(values.keys).isSubset(of: ["avroSchema", "avroRecord", "registry", "outputTopic", "deadLetterTopic", "consumerPreset", "producerPreset", "templateID", "templateVersion"]))
     }
 
     @Test("preset values come from the skill's presets, placeholders from the service's settings")

@@ -50,6 +50,17 @@ enum TestSupport {
         }
     }
 
+    /// A producer spec without messages; six lines, so what a test appends starts on line 7.
+    static let producerSpec = """
+        name: test-producer
+        role: producer
+        topics:
+          - name: output
+            partitions: 2
+        delivery: at-least-once
+
+        """
+
     /// The shortest valid consumer spec, to vary in tests.
     static let consumerSpec = """
         name: test-worker

@@ -16,12 +16,12 @@ struct Application: Sendable {
         let progress = Progress()
         let outcomes = DeliveryOutcomes(progress: progress, events: events, logger: logger)
         let tracker = DeliveryTracker { outcomes.record($0, $1) }
+        let transformer = RecordTransformer(outputTopic: settings.outputTopic)
         let consumer = try KafkaConsumer(config: settings.consumerConfig(), logger: logger)
         let (producer, reports) = try KafkaProducer.makeProducerWithEvents(config: settings.producerConfig(), logger: logger)
         let processor = TransactionalProcessor(
-            settings: settings, consumer: consumer, producer: producer,
-            transformer: RecordTransformer(outputTopic: settings.outputTopic), tracker: tracker, progress: progress,
-            events: events, logger: logger)
+            settings: settings, consumer: consumer, producer: producer, transformer: transformer, tracker: tracker,
+            progress: progress, events: events, logger: logger)
         try processor.subscribe()
         logger.info(
             "reading \(settings.inputTopics.joined(separator: ",")) in group \(settings.groupID), writing \(settings.outputTopic) as \(settings.transactionalID)")
@@ -41,7 +41,9 @@ struct Application: Sendable {
             ],
             gracefulShutdownSignals: signals,
             logger: logger))
-        events.emit(.startupComplete(role: "processor", topics: settings.inputTopics + [settings.outputTopic], group: settings.groupID))
+        events.emit(.startupComplete(
+            role: "processor", topics: settings.inputTopics + [settings.outputTopic],
+            outputTopics: [settings.outputTopic, settings.deadLetterTopic], group: settings.groupID))
         try await group.run()
         events.emit(.shutdownComplete)
         // endregion

@@ -33,6 +33,12 @@ struct EnvironmentReader {
         return value
     }
 
+    /// A whole number within `range`, or `nil` when the variable is unset or empty.
+    func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(SettingsError) -> Int? {
+        guard optionalString(name) != nil else { return nil }
+        return try int(name, default: range.lowerBound, in: range)
+    }
+
     /// Where JSON-lines events go: `stdout`, a file to append to, or nowhere when unset.
     func eventsDestination(_ name: String) -> EventLog.Destination {
         guard let value = optionalString(name) else { return .disabled }

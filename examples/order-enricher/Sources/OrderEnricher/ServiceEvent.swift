@@ -4,8 +4,9 @@ import Kafka
 ///
 /// The names and fields follow Kafka's VerifiableProducer and VerifiableConsumer, so their checkers apply.
 enum ServiceEvent: Sendable {
-    /// The service is connected and about to start its work.
-    case startupComplete(role: String, topics: [String], group: String?)
+    /// The service is connected and about to start its work; `outputTopics` are the topics it writes, the
+    /// dead-letter topic included.
+    case startupComplete(role: String, topics: [String], outputTopics: [String], group: String?)
     /// A message was handed to the producer.
     case producerSend(topic: String, key: String?, value: String)
     /// The brokers acknowledged a message.
@@ -62,7 +63,7 @@ struct ServiceEventLine: Encodable {
     var timestampMs: Int64
 
     private enum CodingKeys: String, CodingKey {
-        case name, timestamp, service, role, topics, group, sent, acked, consumed
+        case name, timestamp, service, role, topics, outputTopics, group, sent, acked, consumed
         case topic, key, value, partition, offset, code, message, indefinite
         case partitions
         case transaction, success, reason
@@ -80,9 +81,10 @@ struct ServiceEventLine: Encodable {
         try container.encode(timestampMs, forKey: .timestamp)
         try container.encode(service, forKey: .service)
         switch event {
-        case .startupComplete(let role, let topics, let group):
+        case .startupComplete(let role, let topics, let outputTopics, let group):
             try container.encode(role, forKey: .role)
             try container.encode(topics, forKey: .topics)
+            try container.encode(outputTopics, forKey: .outputTopics)
             try container.encode(group, forKey: .group)
         case .producerSend(let topic, let key, let value):
             try container.encode(topic, forKey: .topic)

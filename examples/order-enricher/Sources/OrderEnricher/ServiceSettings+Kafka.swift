@@ -8,6 +8,11 @@ extension ServiceSettings {
         config.bootstrapServers = bootstrapServers
         config.groupId = groupID
         config.clientId = Self.serviceName
+        if let sessionTimeoutMs {
+            config.sessionTimeoutMs = sessionTimeoutMs
+            // The group expects a few heartbeats per session: at most a third of it, librdkafka's 3 s when longer.
+            try config.set("heartbeat.interval.ms", String(min(3000, sessionTimeoutMs / 3)))
+        }
         try security.apply(to: &config)
         return config
     }

@@ -14,6 +14,9 @@ struct ServiceSettings: Sendable {
     var outputTopic = "enriched-orders"
     /// `KAFKA_GROUP_ID`: the consumer group. Default: `order-enricher`.
     var groupID = "order-enricher"
+    /// `KAFKA_SESSION_TIMEOUT_MS`: how long the group waits for a silent member before rebalancing
+    /// (`session.timeout.ms`; the heartbeat becomes at most a third of it). Default: the preset's, else 45000.
+    var sessionTimeoutMs: Int?
     /// `KAFKA_TRANSACTIONAL_ID`: stable per instance, so that a restarted instance fences its predecessor.
     /// Default: `order-enricher-<host name>` (the pod name on Kubernetes).
     var transactionalID = "order-enricher-" + ProcessInfo.processInfo.hostName
@@ -50,6 +53,7 @@ struct ServiceSettings: Sendable {
         inputTopics = reader.list("KAFKA_INPUT_TOPICS", default: inputTopics)
         outputTopic = reader.string("KAFKA_OUTPUT_TOPIC", default: outputTopic)
         groupID = reader.string("KAFKA_GROUP_ID", default: groupID)
+        sessionTimeoutMs = try reader.optionalInt("KAFKA_SESSION_TIMEOUT_MS", in: 1000...3_600_000)
         transactionalID = reader.string("KAFKA_TRANSACTIONAL_ID", default: transactionalID)
         deadLetterTopic = reader.string("KAFKA_DEAD_LETTER_TOPIC", default: deadLetterTopic)
         retries = try reader.int("PROCESSING_RETRIES", default: retries, in: 0...100)

@@ -17,7 +17,8 @@ struct Application: Sendable {
         let tracker = DeliveryTracker { outcomes.record($0, $1) }
         let (producer, reports) = try KafkaProducer.makeProducerWithEvents(config: settings.producerConfig(), logger: logger)
         let publisher = Publisher(
-            settings: settings, producer: producer, tracker: tracker, progress: progress, events: events, logger: logger)
+            settings: settings, producer: producer, tracker: tracker, progress: progress, events: events,
+            logger: logger)
         logger.info("sending to \(settings.topic) via \(settings.bootstrapServers.joined(separator: ","))")
 
         // region: graceful-shutdown
@@ -35,7 +36,7 @@ struct Application: Sendable {
             ],
             gracefulShutdownSignals: signals,
             logger: logger))
-        events.emit(.startupComplete(role: "producer", topics: [settings.topic], group: nil))
+        events.emit(.startupComplete(role: "producer", topics: [settings.topic], outputTopics: [settings.topic], group: nil))
         try await group.run()
         events.emit(.shutdownComplete)
         // endregion

@@ -30,10 +30,14 @@ struct Publisher: Service {
         await tracker.waitUntilSettled()
     }
 
-    /// Sends values `PRODUCE_START` … `PRODUCE_START + PRODUCE_COUNT - 1` with keys `key-<value mod KEY_COUNT>`.
+    /// Sends values `PRODUCE_START` … `PRODUCE_START + PRODUCE_COUNT - 1` with keys `key-<value mod KEY_COUNT>`,
+    /// `PRODUCE_INTERVAL_MS` apart.
     private func sendSynthetic() async throws {
         for index in 0..<settings.produceCount {
             if Task.isCancelled { return }
+            if index > 0, settings.produceIntervalMs > 0 {
+                try await Task.sleep(for: .milliseconds(settings.produceIntervalMs))
+            }
             let value = settings.produceStart + index
             try await send(key: "key-\(value % settings.keyCount)", value: String(value))
         }

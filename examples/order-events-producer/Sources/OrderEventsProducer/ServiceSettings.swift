@@ -17,6 +17,8 @@ struct ServiceSettings: Sendable {
     var produceCount = 0
     /// `PRODUCE_START`: the first synthetic value. Default: 0.
     var produceStart = 0
+    /// `PRODUCE_INTERVAL_MS`: the pause between synthetic messages; 0 sends them back to back. Default: 0.
+    var produceIntervalMs = 0
     /// `KEY_COUNT`: synthetic messages use keys `key-0` … `key-(KEY_COUNT-1)`. Default: 10.
     var keyCount = 10
     /// `KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_*`, `KAFKA_SSL_CA_LOCATION`.
@@ -35,6 +37,7 @@ struct ServiceSettings: Sendable {
         events = reader.eventsDestination("KAFKA_SKILL_EVENTS")
         produceCount = try reader.int("PRODUCE_COUNT", default: produceCount, in: 0...Int(Int32.max))
         produceStart = try reader.int("PRODUCE_START", default: produceStart, in: 0...Int(Int64.max / 2))
+        produceIntervalMs = try reader.int("PRODUCE_INTERVAL_MS", default: produceIntervalMs, in: 0...3_600_000)
         keyCount = try reader.int("KEY_COUNT", default: keyCount, in: 1...1_000_000)
         security = SecuritySettings(reading: reader)
     }

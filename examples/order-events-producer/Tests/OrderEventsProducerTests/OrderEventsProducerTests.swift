@@ -34,6 +34,7 @@ struct OrderEventsProducerTests {
         #expect(acknowledged.count == count)
         #expect(Set(acknowledged) == expected)
         #expect(lines.lines.first?["name"] as? String == "startup_complete")
+        #expect(lines.lines.first?["outputTopics"] as? [String] == [settings.topic])
         #expect(lines.lines.last?["name"] as? String == "shutdown_complete")
     }
 }

@@ -35,7 +35,8 @@ struct Application: Sendable {
             ],
             gracefulShutdownSignals: signals,
             logger: logger))
-        events.emit(.startupComplete(role: "consumer", topics: settings.inputTopics, group: settings.groupID))
+        events.emit(.startupComplete(
+            role: "consumer", topics: settings.inputTopics, outputTopics: [settings.deadLetterTopic], group: settings.groupID))
         try await group.run()
         events.emit(.shutdownComplete)
         // endregion

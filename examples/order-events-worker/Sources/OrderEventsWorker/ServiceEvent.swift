@@ -4,8 +4,9 @@ import Kafka
 ///
 /// The names and fields follow Kafka's VerifiableProducer and VerifiableConsumer, so their checkers apply.
 enum ServiceEvent: Sendable {
-    /// The service is connected and about to start its work.
-    case startupComplete(role: String, topics: [String], group: String?)
+    /// The service is connected and about to start its work; `outputTopics` are the topics it writes, the
+    /// dead-letter topic included.
+    case startupComplete(role: String, topics: [String], outputTopics: [String], group: String?)
     /// The group gave this member partitions.
     case partitionsAssigned([KafkaTopicPartition])
     /// The group is taking partitions away in an orderly rebalance.
@@ -47,7 +48,7 @@ struct ServiceEventLine: Encodable {
     var timestampMs: Int64
 
     private enum CodingKeys: String, CodingKey {
-        case name, timestamp, service, role, topics, group, sent, acked, consumed
+        case name, timestamp, service, role, topics, outputTopics, group, sent, acked, consumed
         case topic, key, value, partition, offset, offsets, success, error
         case partitions
         case sourceTopic, sourcePartition, sourceOffset
@@ -70,9 +71,10 @@ struct ServiceEventLine: Encodable {
         try container.encode(timestampMs, forKey: .timestamp)
         try container.encode(service, forKey: .service)
         switch event {
-        case .startupComplete(let role, let topics, let group):
+        case .startupComplete(let role, let topics, let outputTopics, let group):
             try container.encode(role, forKey: .role)
             try container.encode(topics, forKey: .topics)
+            try container.encode(outputTopics, forKey: .outputTopics)
             try container.encode(group, forKey: .group)
         case .partitionsAssigned(let partitions), .partitionsRevoked(let partitions), .partitionsLost(let partitions):
             try container.encode(partitions.map { Partition(topic: $0.topic, partition: $0.partition) }, forKey: .partitions)

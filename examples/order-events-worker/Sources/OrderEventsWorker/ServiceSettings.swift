@@ -11,6 +11,9 @@ struct ServiceSettings: Sendable {
     var inputTopics = ["order-events"]
     /// `KAFKA_GROUP_ID`: the consumer group. Default: `order-events-workers`.
     var groupID = "order-events-workers"
+    /// `KAFKA_SESSION_TIMEOUT_MS`: how long the group waits for a silent member before rebalancing
+    /// (`session.timeout.ms`; the heartbeat becomes at most a third of it). Default: the preset's, else 45000.
+    var sessionTimeoutMs: Int?
     /// `KAFKA_DEAD_LETTER_TOPIC`: where records go that fail every retry. Default: `order-events-dlq`.
     var deadLetterTopic = "order-events-dlq"
     /// `PROCESSING_RETRIES`: retries of a failed record before it is dead-lettered. Default: 3.
@@ -41,6 +44,7 @@ struct ServiceSettings: Sendable {
         bootstrapServers = reader.list("KAFKA_BOOTSTRAP_SERVERS", default: bootstrapServers)
         inputTopics = reader.list("KAFKA_INPUT_TOPICS", default: inputTopics)
         groupID = reader.string("KAFKA_GROUP_ID", default: groupID)
+        sessionTimeoutMs = try reader.optionalInt("KAFKA_SESSION_TIMEOUT_MS", in: 1000...3_600_000)
         deadLetterTopic = reader.string("KAFKA_DEAD_LETTER_TOPIC", default: deadLetterTopic)
         retries = try reader.int("PROCESSING_RETRIES", default: retries, in: 0...100)
         retryBackoffMs = try reader.int("RETRY_BACKOFF_MS", default: retryBackoffMs, in: 1...600_000)

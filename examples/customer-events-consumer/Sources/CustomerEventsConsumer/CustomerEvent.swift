@@ -1,0 +1,62 @@
+/// Something that happened to a customer account.
+///
+/// Avro record `com.example.customers.CustomerEvent` of `schemas/customer-event-v1.avsc`, as the service reads and writes it: properties
+/// map to the schema's fields by name, in the Confluent wire format through the schema registry.
+struct CustomerEvent: Codable, Sendable, Hashable {
+    /// Unique per event; synthetic input numbers events from PRODUCE_START.
+    var eventId: Int64
+    /// The customer the event is about; also the message key.
+    var customerId: String
+    var kind: String = "UPDATED"
+    /// When it happened, in ms since 1970.
+    var occurredAt: Int64
+    /// The address on file, if any.
+    var email: String? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case eventId = "event_id"
+        case customerId = "customer_id"
+        case kind = "kind"
+        case occurredAt = "occurred_at"
+        case email = "email"
+    }
+
+    /// The sample record for sequence number `sequence`: what synthetic input (`PRODUCE_COUNT`) sends and the tests
+    /// write. Fields without a default get values derived from `sequence`.
+    static func sample(_ sequence: Int) -> Self {
+        Self(
+            eventId: Int64(sequence),
+            customerId: "customer_id-\(sequence)",
+            kind: "UPDATED",
+            occurredAt: Int64(sequence),
+            email: nil
+        )
+    }
+}
+
+extension CustomerEvent {
+    /// The schema the service resolves every value into, whatever version wrote it (`schemas/customer-event-v1.avsc`).
+    static let schemaText = #"""
+        {
+          "type": "record",
+          "name": "CustomerEvent",
+          "namespace": "com.example.customers",
+          "doc": "Something that happened to a customer account.",
+          "fields": [
+            {"name": "event_id", "type": "long", "doc": "Unique per event; synthetic input numbers events from PRODUCE_START."},
+            {"name": "customer_id", "type": "string", "doc": "The customer the event is about; also the message key."},
+            {
+              "name": "kind",
+              "type": {"type": "enum", "name": "EventKind", "symbols": ["CREATED", "UPDATED", "CLOSED"], "default": "UPDATED"},
+              "default": "UPDATED"
+            },
+            {"name": "occurred_at", "type": {"type": "long", "logicalType": "timestamp-millis"}, "doc": "When it happened, in ms since 1970."},
+            {"name": "email", "type": ["null", "string"], "default": null, "doc": "The address on file, if any."}
+          ]
+        }
+        """#
+
+    /// What events report as the record's value: its first field, `event_id`, as text. The same rule
+    /// identifies records read back from the topic, so every value must have a different `event_id`.
+    var eventValue: String { String(eventId) }
+}

@@ -1,0 +1,166 @@
+import Avro
+import Foundation
+import Kafka
+import Logging
+import SchemaRegistry
+import Testing
+@testable import CustomerEventsConsumer
+
+@Suite("customer-events-consumer against the embedded cluster and schema registry", .timeLimit(.minutes(2)))
+struct CustomerEventsConsumerTests {
+    let logger: Logger = {
+        var logger = Logger(label: "customer-events-consumer-tests")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// Settings pointing at `cluster` and the registry at `registryURL`, with fresh topics and group, and events
+    /// written to a temporary file.
+    func settings(for cluster: EmbeddedCluster, registryURL: URL) throws -> ServiceSettings {
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        var settings = ServiceSettings()
+        settings.bootstrapServers = [cluster.bootstrapServers]
+        settings.schemaRegistryURL = registryURL.absoluteString
+        settings.groupID = "customer-events-consumers-\(suffix)"
+        settings.exitAfterIdleMs = 3000
+        settings.retryBackoffMs = 1
+        settings.events = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(settings.groupID).jsonl").path)
+        settings.inputTopics = []
+        settings.inputTopics.append("customer-events-\(suffix)")
+        try cluster.createTopic("customer-events-\(suffix)", partitions: 6, replicationFactor: 3)
+        settings.deadLetterTopic = "customer-events-dlq-\(suffix)"
+        try cluster.createTopic(settings.deadLetterTopic, partitions: 1, replicationFactor: 3)
+        return settings
+    }
+
+    /// The service's schema with one more field, `addedLater`, that has a default: what a producer of the next,
+    /// BACKWARD-compatible version of the schema writes.
+    func newerSchema() throws -> AvroSchema {
+        guard case .record(var record) = try AvroSchema(parsing: CustomerEvent.schemaText) else {
+            throw CancellationError()
+        }
+        record.fields.append(AvroSchema.Field(name: "addedLater", type: .string, defaultValue: .string("")))
+        return .record(record)
+    }
+
+    /// Sends ``CustomerEvent/sample(_:)`` records `0..<count` with keys `key-<number mod 10>`, in the wire
+    /// format, written with the service's schema or, when `newer`, with ``newerSchema()``.
+    func produce(_ count: Int, to topic: String, on cluster: EmbeddedCluster, registryURL: String, newer: Bool = false) async throws {
+        let schema = try AvroSchema(parsing: CustomerEvent.schemaText)
+        let writer = newer ? try newerSchema() : schema
+        let client = SchemaRegistryClient(configuration: .init(baseURL: try #require(URL(string: registryURL))))
+        var configuration = AvroSerializer.Configuration.development
+        configuration.subjectNameStrategy = .topicName
+        let serializer = try AvroSerializer(client: client, schema: writer, configuration: configuration)
+        // Resolution from the service's schema to the newer one fills the added field with its default.
+        let upgrade = try AvroBinaryDecoder(writer: schema, reader: writer)
+        let encoder = try AvroEncoder(schema: schema)
+        // Each send waits for its delivery report, so a lost input fails here rather than as a short count
+        // later; with nothing to batch, lingering would only delay every report.
+        var config = try KafkaConfig(["enable.idempotence": "true", "linger.ms": "0"])
+        config.bootstrapServers = [cluster.bootstrapServers]
+        let producer = try KafkaProducer(config: config, logger: logger)
+        for number in 0..<count {
+            let value = try upgrade.decode(try encoder.encode(CustomerEvent.sample(number)))
+            let bytes = try await serializer.serialize(value, topic: topic)
+            try await producer.send(KafkaProducerMessage(topic: topic, key: Array("key-\(number % 10)".utf8), value: bytes))
+        }
+        await producer.shutdown()
+    }
+
+    /// Starts the worker, sends records `0..<count` once it has partitions, and waits until it has been idle for
+    /// `EXIT_AFTER_IDLE_MS`; returns the events it wrote.
+    ///
+    /// Sending only after the assignment matters for presets with `auto.offset.reset=latest` (at-most-once),
+    /// where a new group starts at the end of each partition.
+    func run(
+        _ settings: ServiceSettings, producing count: Int, on cluster: EmbeddedCluster, newer: Bool = false
+    ) async throws -> EventLines {
+        guard case .file(let path) = settings.events else { throw CancellationError() }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let events = try EventLog(destination: settings.events, service: ServiceSettings.serviceName, logger: logger)
+        let application = Application(settings: settings, logger: logger, events: events)
+        let service = Task { try await application.run(gracefulShutdownSignals: []) }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while (try? EventLines(contentsOf: path).named("partitions_assigned").isEmpty) ?? true {
+            guard ContinuousClock.now < deadline else {
+                service.cancel()
+                throw AssignmentTimeout()
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        // The consumer looks its starting offsets up just after the assignment; give it time to.
+        try await Task.sleep(for: .seconds(1))
+        try await produce(count, to: settings.inputTopics[0], on: cluster, registryURL: settings.schemaRegistryURL, newer: newer)
+        try await service.value
+        return try EventLines(contentsOf: path)
+    }
+
+    @Test("every record produced is decoded and processed, and the offsets are committed")
+    func processesEveryRecord() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3)
+        defer { cluster.shutdown() }
+        let count = 300
+        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
+            let settings = try self.settings(for: cluster, registryURL: registryURL)
+
+            let lines = try await run(settings, producing: count, on: cluster)
+
+            let processed = lines.named("record_data").compactMap { $0["value"] as? String }
+            #expect(Set(processed) == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
+            let commits = lines.named("offsets_committed").filter { $0["success"] as? Bool == true }
+            #expect(!commits.isEmpty)
+            #expect(lines.lines.last?["name"] as? String == "shutdown_complete")
+        }
+    }
+
+    @Test("records written with a newer schema that adds a defaulted field are read with this one")
+    func readsANewerCompatibleSchema() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3)
+        defer { cluster.shutdown() }
+        let count = 100
+        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
+            let settings = try self.settings(for: cluster, registryURL: registryURL)
+
+            let lines = try await run(settings, producing: count, on: cluster, newer: true)
+
+            let processed = lines.named("record_data").compactMap { $0["value"] as? String }
+            #expect(Set(processed) == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
+            #expect(lines.named("dead_letter").isEmpty)
+        }
+    }
+
+    @Test("records that fail every retry go to the dead-letter topic unchanged; none is lost")
+    func deadLettersFailedRecords() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3)
+        defer { cluster.shutdown() }
+        let count = 200
+        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
+            var settings = try self.settings(for: cluster, registryURL: registryURL)
+            settings.failEvery = 10
+            settings.retries = 2
+
+            let lines = try await run(settings, producing: count, on: cluster)
+
+            let processed = Set(lines.named("record_data").compactMap { $0["value"] as? String })
+            let deadLettered = Set(lines.named("dead_letter").compactMap { $0["value"] as? String })
+            #expect(deadLettered.count == count / 10)
+            #expect(processed.isDisjoint(with: deadLettered))
+            #expect(processed.union(deadLettered) == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
+            let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, from: cluster, logger: logger)
+            let client = SchemaRegistryClient(configuration: .init(baseURL: registryURL))
+            let deserializer = AvroDeserializer(client: client, readerSchema: try AvroSchema(parsing: CustomerEvent.schemaText))
+            var parkedValues: Set<String> = []
+            for record in parked {
+                parkedValues.insert(try await deserializer.deserialize(CustomerEvent.self, from: record.value ?? []).eventValue)
+            }
+            #expect(parkedValues == deadLettered)
+            #expect(parked.allSatisfy { record in record.headers.contains { $0.name == "dlq.error" } })
+        }
+    }
+}
+
+/// The worker got no partitions within 30 s.
+struct AssignmentTimeout: Error, CustomStringConvertible {
+    var description: String { "no partitions_assigned event within 30 s" }
+}

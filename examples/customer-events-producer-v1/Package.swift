@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target: Swift 6 language mode (below), explicit existentials, and imports that say what they expose.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "customer-events-producer-v1",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "customer-events-producer-v1", targets: ["CustomerEventsProducerV1"])
+    ],
+    dependencies: [
+        // The Kafka client, Avro codec and schema registry client of the KafkaSkill repository this service was scaffolded from.
+        .package(name: "KafkaSkill", path: "../.."),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CustomerEventsProducerV1",
+            dependencies: [
+                .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "Avro", package: "KafkaSkill"),
+                .product(name: "SchemaRegistry", package: "KafkaSkill"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CustomerEventsProducerV1Tests",
+            dependencies: [
+                "CustomerEventsProducerV1",
+                .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "Avro", package: "KafkaSkill"),
+                .product(name: "SchemaRegistry", package: "KafkaSkill"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
