@@ -131,4 +131,44 @@ struct ScaffolderTests {
         #expect(again.files.allSatisfy { $0.action == .unchanged })
         #expect(again.diff.isEmpty)
     }
+
+    @Test("an Avro service gets the record struct and the registry client, and the encoder or decoder its role needs", arguments: [
+        ("producer", "topics: [{ name: out }]\n", ["RecordEncoder.swift"], ["RecordDecoder.swift"]),
+        ("consumer", "group: g\ntopics: [{ name: in }]\n", ["RecordDecoder.swift"], ["RecordEncoder.swift"]),
+        ("processor", "group: g\ntopics: [{ name: in, direction: input }, { name: out, direction: output }]\n",
+         ["RecordEncoder.swift", "RecordDecoder.swift"], []),
+    ])
+    func avroFiles(role: String, topics: String, present: [String], absent: [String]) throws {
+        let schema = #"{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}, {"name": "note", "type": "string"}]}"#
+        let delivery = role == "processor" ? "exactly-once" : "at-least-once"
+        let workspace = try Workspace(spec: """
+            name: avro-\(role)
+            role: \(role)
+            \(topics)messages: { value: { format: avro, schema: order.avsc } }
+            delivery: \(delivery)
+
+            """)
+        defer { workspace.remove() }
+        try TestSupport.write(schema, to: "order.avsc", in: workspace.folder)
+        let scaffolder = try scaffolder()
+        try scaffolder.apply(scaffolder.plan(workspace.request()))
+
+        let module = ServiceName.moduleName(for: "avro-\(role)")
+        let sources = try FileManager.default.contentsOfDirectory(atPath: workspace.project.appendingPathComponent("Sources/\(module)").path)
+        for file in ["Order.swift", "ServiceSettings+SchemaRegistry.swift"] + present {
+            #expect(sources.contains(file), "\(file) missing from \(sources.sorted())")
+        }
+        for file in absent {
+            #expect(!sources.contains(file), "\(file) written for a \(role)")
+        }
+        let record = try TestSupport.read("Sources/\(module)/Order.swift", in: workspace.project)
+        #expect(record.contains("struct Order: Codable, Sendable, Hashable {\n    var id: Int64\n    var note: String\n"))
+        #expect(record.contains("note: \"note-\\(sequence)\""))
+        #expect(record.contains("var eventValue: String { String(id) }"))
+        let package = try TestSupport.read("Package.swift", in: workspace.project)
+        #expect(package.contains(".product(name: \"SchemaRegistry\", package: \"KafkaSkill\")"))
+        let tests = try FileManager.default.contentsOfDirectory(atPath: workspace.project.appendingPathComponent("Tests/\(module)Tests").path)
+        #expect(tests.contains("TestRegistry.swift"))
+        #expect(try scaffolder.plan(workspace.request()).files.allSatisfy { $0.action == .unchanged })
+    }
 }
