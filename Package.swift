@@ -70,8 +70,11 @@ let package = Package(
             name: "Verify",
             dependencies: [
                 "Kafka",
+                "Avro",
+                "SchemaRegistry",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -138,7 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VerifyTests",
-            dependencies: ["Verify", "Kafka"],
+            dependencies: [
+                "Verify", "Kafka", "Avro", "SchemaRegistry",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -33,6 +33,10 @@ extension KafkaSkill {
         @Option(help: ArgumentHelp("A Kafka cluster to use instead of an embedded one.", valueName: "servers"))
         var bootstrap: String?
 
+        @Option(help: ArgumentHelp(
+            "A schema registry for lessons with Avro examples, instead of one started per lesson on its cluster.", valueName: "url"))
+        var registry: String?
+
         @Option(help: ArgumentHelp("A folder for report.json, junit.xml and the HTML report.", valueName: "dir"))
         var report: String?
 
@@ -58,6 +62,9 @@ extension KafkaSkill {
             guard produceCount > 0, rate >= 0, jobs >= 1 else {
                 throw ValidationError("--produce-count and --jobs must be at least 1, and --rate 0 or more.")
             }
+            if let registry, URL(string: registry)?.scheme?.hasPrefix("http") != true {
+                throw ValidationError("--registry \(registry): give the registry's base URL, e.g. http://127.0.0.1:8081.")
+            }
             guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: project).appendingPathComponent("lessons").path) else {
                 throw ValidationError("\(project) has no lessons/ folder; run from the project root or pass --project.")
             }
@@ -68,6 +75,7 @@ extension KafkaSkill {
             var options = VerifyOptions(projectRoot: root)
             options.lessons = lessons
             options.bootstrapServers = bootstrap
+            options.registryURL = registry.flatMap(URL.init(string:))
             options.reportDirectory = report.map { URL(fileURLWithPath: $0).standardizedFileURL }
             options.produceCount = produceCount
             options.messagesPerSecond = rate

@@ -20,6 +20,36 @@ struct PlanLoaderTests {
         #expect(plans.allSatisfy { !$0.reflection.isEmpty })
     }
 
+    @Test("the evolution lesson offers its breaking schema to the subject its examples write; a bad entry points at itself")
+    func refusedSchemas() throws {
+        let plans = try PlanLoader(directory: TestProject.root.appendingPathComponent("lessons")).load(numbers: [12])
+        let refused = try #require(plans.first?.refusedSchemas.first)
+        #expect(refused.subject == "customer-events-value")
+        #expect(FileManager.default.fileExists(atPath: TestProject.root.appendingPathComponent(refused.file).path))
+
+        let folder = try TestProject.make([
+            "lessons/01-a.yaml": """
+                id: a
+                number: 1
+                title: A
+                topic: schemas
+                verify:
+                  kind: run
+                  examples: [x]
+                  assertions: [no-lost-writes]
+                  refusedSchemas:
+                    - file: v3.avsc
+                    - {file: v4.avsc, subject: s, level: FULL}
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, errors) = try PlanLoader(directory: folder.appendingPathComponent("lessons")).loadAll()
+        let messages = errors.map(\.description)
+        #expect(messages.count == 2)
+        #expect(messages.contains { $0.contains("01-a.yaml:10:7: a verify.refusedSchemas entry needs file") })
+        #expect(messages.contains { $0.contains("01-a.yaml:11:35: unknown key 'level' in verify.refusedSchemas") }, "\(messages)")
+    }
+
     @Test("selecting lessons by number keeps the order asked for; an unknown number lists the available ones")
     func selection() throws {
         let loader = PlanLoader(directory: TestProject.root.appendingPathComponent("lessons"))

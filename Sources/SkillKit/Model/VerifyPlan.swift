@@ -18,16 +18,36 @@ public struct VerifyPlan: Sendable, Equatable {
     public var assertions: [HistoryAssertion]
     /// What the plan cannot prove on the embedded cluster, or other remarks.
     public var notes: String?
+    /// Breaking schema changes the schema registry must refuse (`refusedSchemas:`).
+    public var refusedSchemas: [RefusedSchema]
     /// Where the plan is defined.
     public var location: SourceLocation
 
+    /// A breaking schema offered to a subject, which the registry must refuse.
+    public struct RefusedSchema: Sendable, Equatable {
+        /// The `.avsc` file, relative to the project root.
+        public var file: String
+        /// The registry subject it is offered to.
+        public var subject: String
+
+        /// Creates an entry.
+        public init(file: String, subject: String) {
+            self.file = file
+            self.subject = subject
+        }
+    }
+
     /// Creates a verify plan.
-    public init(kind: Kind, examples: [String], faults: [FaultScenario], assertions: [HistoryAssertion], notes: String?, location: SourceLocation) {
+    public init(
+        kind: Kind, examples: [String], faults: [FaultScenario], assertions: [HistoryAssertion], notes: String?,
+        refusedSchemas: [RefusedSchema] = [], location: SourceLocation
+    ) {
         self.kind = kind
         self.examples = examples
         self.faults = faults
         self.assertions = assertions
         self.notes = notes
+        self.refusedSchemas = refusedSchemas
         self.location = location
     }
 }

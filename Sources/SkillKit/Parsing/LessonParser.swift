@@ -142,14 +142,22 @@ struct LessonParser {
 
     private func verifyPlan(_ node: Node) -> VerifyPlan? {
         guard let fields = reader.fields(
-            node, context: "verify", required: ["kind"], optional: ["examples", "faults", "assertions", "notes"]
+            node, context: "verify", required: ["kind"], optional: ["examples", "faults", "assertions", "notes", "refusedSchemas"]
         ) else { return nil }
         let kind = fields.choice("kind", as: VerifyPlan.Kind.self)
         let examples = fields.strings("examples")
         let faults = fields.list("faults") { node, field in reader.choice(node, field: field, as: FaultScenario.self) }
         let assertions = fields.list("assertions") { node, field in reader.choice(node, field: field, as: HistoryAssertion.self) }
         let notes = fields.string("notes")
+        let refused = fields.list("refusedSchemas") { node, field -> VerifyPlan.RefusedSchema? in
+            guard let entry = reader.fields(node, context: field, required: ["file", "subject"]),
+                  let file = entry.string("file"), let subject = entry.string("subject")
+            else { return nil }
+            return VerifyPlan.RefusedSchema(file: file, subject: subject)
+        }
         guard let kind else { return nil }
-        return VerifyPlan(kind: kind, examples: examples, faults: faults, assertions: assertions, notes: notes, location: fields.location)
+        return VerifyPlan(
+            kind: kind, examples: examples, faults: faults, assertions: assertions, notes: notes, refusedSchemas: refused,
+            location: fields.location)
     }
 }

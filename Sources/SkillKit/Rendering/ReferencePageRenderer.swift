@@ -109,6 +109,9 @@ struct ReferencePageRenderer {
         case .run:
             let faults = plan.faults.isEmpty ? "no faults" : plan.faults.map(\.rawValue).joined(separator: ", ")
             text = "*Verification:* `kafka-skill verify` runs \(plan.examples.joined(separator: ", ")) under \(faults) and checks \(plan.assertions.map(\.rawValue).joined(separator: ", "))."
+            for refused in plan.refusedSchemas {
+                text += " The registry must refuse \(Markdown.code(refused.file)) under \(Markdown.code(refused.subject))."
+            }
         }
         if let notes = plan.notes { text += " \(Markdown.inline(notes))" }
         return text

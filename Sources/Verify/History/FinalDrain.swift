@@ -15,13 +15,15 @@ public enum FinalDrain {
     ///     cluster); other partitions are read from their oldest kept offset.
     ///   - isolationLevel: `read_committed` (default) or `read_uncommitted`.
     ///   - timeout: How long to keep reading before giving up on the partitions not finished.
+    ///   - avroValues: Reads values in the registry's wire format as their identity text; other values are
+    ///     read as UTF-8 text.
     ///   - logger: Receives the client's logs.
     /// - Returns: The records and watermarks; unfinished partitions and unknown topics are listed in
     ///   ``DrainResult/incomplete``.
     public static func run(
         bootstrapServers: String, topics: [String], startOffsets: [KafkaTopicPartition: Int64] = [:],
         isolationLevel: String = "read_committed", timeout: Duration = .seconds(60),
-        logger: Logger
+        avroValues: AvroValueIdentity? = nil, logger: Logger
     ) async -> DrainResult {
         var result = DrainResult(isolationLevel: isolationLevel)
         guard !topics.isEmpty else { return result }
@@ -64,9 +66,11 @@ public enum FinalDrain {
             })
             let reader = Task {
                 for try await message in consumer.messages {
+                    var value = message.valueString ?? ""
+                    if let avroValues, let bytes = message.value, let identity = await avroValues.text(of: bytes) { value = identity }
                     let record = DrainedRecord(
                         topic: message.topic, partition: message.partition, offset: message.offset, key: message.keyString,
-                        value: message.valueString ?? "")
+                        value: value)
                     records.withLock { $0.append(record) }
                 }
             }

@@ -40,6 +40,23 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// A schema the lesson shows the registry refusing: a breaking change to a subject its examples use.
+    public struct RefusedSchema: Sendable, Hashable, Codable {
+        /// The `.avsc` file, relative to the project root.
+        public var file: String
+        /// The subject it is offered to.
+        public var subject: String
+        /// Where the entry is written in the spec.
+        public var location: SpecLocation
+
+        /// Creates a refused-schema entry.
+        public init(file: String, subject: String, location: SpecLocation) {
+            self.file = file
+            self.subject = subject
+            self.location = location
+        }
+    }
+
     /// The lesson number (1…).
     public var number: Int
     /// The lesson id (the slug).
@@ -58,6 +75,8 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
     public var assertions: [DeliveryAssertion]
     /// Remarks from the spec.
     public var notes: String?
+    /// Breaking schema changes the registry must refuse once the examples' schemas are registered.
+    public var refusedSchemas: [RefusedSchema]
     /// Reflection questions, which the skill must answer.
     public var reflection: [Reflection]
     /// Code regions the skill shows.
@@ -69,7 +88,7 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
     public init(
         number: Int, id: String, title: String, topic: String, kind: Kind, examples: [String] = [],
         faults: [FaultScenario] = [], assertions: [DeliveryAssertion] = [], notes: String? = nil,
-        reflection: [Reflection] = [], code: [CodeReference] = [], location: SpecLocation
+        refusedSchemas: [RefusedSchema] = [], reflection: [Reflection] = [], code: [CodeReference] = [], location: SpecLocation
     ) {
         self.number = number
         self.id = id
@@ -80,6 +99,7 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
         self.faults = faults
         self.assertions = assertions
         self.notes = notes
+        self.refusedSchemas = refusedSchemas
         self.reflection = reflection
         self.code = code
         self.location = location

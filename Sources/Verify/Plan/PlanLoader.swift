@@ -139,7 +139,8 @@ final class PlanNodeReader {
         guard let verify = verifySection(verifyNode), let number, let id, let title, let topic else { return nil }
         return LessonPlan(
             number: number, id: id, title: title, topic: topic, kind: verify.kind, examples: verify.examples,
-            faults: verify.faults, assertions: verify.assertions, notes: verify.notes, reflection: reflection,
+            faults: verify.faults, assertions: verify.assertions, notes: verify.notes, refusedSchemas: verify.refusedSchemas,
+            reflection: reflection,
             code: code, location: location(of: verifyNode))
     }
 
@@ -149,6 +150,7 @@ final class PlanNodeReader {
         var faults: [FaultScenario] = []
         var assertions: [DeliveryAssertion] = []
         var notes: String?
+        var refusedSchemas: [LessonPlan.RefusedSchema] = []
     }
 
     private func verifySection(_ node: Node) -> VerifySection? {
@@ -156,7 +158,7 @@ final class PlanNodeReader {
             fail(node, "'verify' must be a mapping with kind, examples, faults, assertions and notes")
             return nil
         }
-        let allowed = ["kind", "examples", "faults", "assertions", "notes"]
+        let allowed = ["kind", "examples", "faults", "assertions", "notes", "refusedSchemas"]
         for key in mapping.keys {
             guard let name = key.string, allowed.contains(name) else {
                 fail(key, "unknown key '\(key.string ?? "?")' in verify; allowed: \(allowed.joined(separator: ", "))")
@@ -190,6 +192,7 @@ final class PlanNodeReader {
         if let notes = mapping["notes"] {
             if let text = notes.string { section.notes = text } else { fail(notes, "verify.notes must be text") }
         }
+        section.refusedSchemas = refusedSchemas(mapping["refusedSchemas"])
         if kind == .run, section.examples.isEmpty {
             fail(node, "a run plan needs at least one example under verify.examples (a folder name under examples/)")
         }
@@ -200,6 +203,31 @@ final class PlanNodeReader {
             fail(node, "a concept plan runs nothing; remove examples, faults and assertions or use kind: run")
         }
         return section
+    }
+
+    /// `refusedSchemas: [{file: specs/schemas/x.avsc, subject: topic-value}]`.
+    private func refusedSchemas(_ node: Node?) -> [LessonPlan.RefusedSchema] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            fail(node, "verify.refusedSchemas must be a list of {file, subject} mappings")
+            return []
+        }
+        var result: [LessonPlan.RefusedSchema] = []
+        for item in sequence {
+            guard let entry = item.mapping else {
+                fail(item, "verify.refusedSchemas entries must be mappings with file (an .avsc path from the project root) and subject")
+                continue
+            }
+            for key in entry.keys where !["file", "subject"].contains(key.string ?? "") {
+                fail(key, "unknown key '\(key.string ?? "?")' in verify.refusedSchemas; allowed: file, subject")
+            }
+            guard let file = entry["file"]?.string, !file.isEmpty, let subject = entry["subject"]?.string, !subject.isEmpty else {
+                fail(item, "a verify.refusedSchemas entry needs file (an .avsc path from the project root) and subject (the registry subject)")
+                continue
+            }
+            result.append(LessonPlan.RefusedSchema(file: file, subject: subject, location: location(of: item)))
+        }
+        return result
     }
 
     private func strings(_ node: Node?, field: String) -> [String] {

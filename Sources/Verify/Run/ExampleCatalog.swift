@@ -37,6 +37,25 @@ public struct ServiceDescription: Sendable, Hashable, Codable {
     public var topics: [TopicSpec]
     /// Its consumer group, if any.
     public var group: String?
+    /// How it encodes values when they are Avro records in the registry's wire format; `nil` for text.
+    public var avroValues: AvroValues?
+
+    /// An example's Avro values, from its spec's `messages.value` (`format: avro`).
+    public struct AvroValues: Sendable, Hashable, Codable {
+        /// The writer's (or, for a reader, the reader's) schema file.
+        public var schemaFile: URL
+        /// The subject name strategy: `topic`, `record` or `topic-record`.
+        public var subjectStrategy: String
+        /// Whether the service registers its schema itself.
+        public var autoRegister: Bool
+
+        /// Creates a description of Avro values.
+        public init(schemaFile: URL, subjectStrategy: String = "topic", autoRegister: Bool = false) {
+            self.schemaFile = schemaFile
+            self.subjectStrategy = subjectStrategy
+            self.autoRegister = autoRegister
+        }
+    }
 
     /// The topics it writes or sets records aside in, by the spec: never its input.
     public var writtenTopics: Set<String> {
@@ -44,10 +63,11 @@ public struct ServiceDescription: Sendable, Hashable, Codable {
     }
 
     /// Creates a description.
-    public init(role: ServiceRole? = nil, topics: [TopicSpec] = [], group: String? = nil) {
+    public init(role: ServiceRole? = nil, topics: [TopicSpec] = [], group: String? = nil, avroValues: AvroValues? = nil) {
         self.role = role
         self.topics = topics
         self.group = group
+        self.avroValues = avroValues
     }
 }
 
@@ -78,7 +98,8 @@ public struct ExampleSource: Sendable, Hashable {
 /// consumer or processor), the topics (`topics:` and any key whose name contains `topic`, as a name or as
 /// a mapping with `name`, `partitions` and `direction: input|output`; a key or name with `deadLetter` or
 /// `dlq` marks a dead-letter topic) and the consumer group (`group`, `groupId` or `consumerGroup`, at any
-/// depth). The rest comes from the service's own `startup_complete` event.
+/// depth). Avro values (`messages.value: {format: avro, schema: FILE, registry: {subjectStrategy, autoRegister}}`)
+/// make verify run a schema registry for the lesson. The rest comes from the service's own `startup_complete` event.
 public struct ExampleCatalog: Sendable {
     /// The folder of example packages.
     public var examplesDirectory: URL
@@ -110,7 +131,7 @@ public struct ExampleCatalog: Sendable {
         for candidate in ["\(name).yaml", "\(name).yml"] {
             let url = specsDirectory.appendingPathComponent(candidate)
             guard let text = try? String(contentsOf: url, encoding: .utf8), let node = try? Yams.compose(yaml: text) else { continue }
-            return ServiceSpecReading.describe(node)
+            return ServiceSpecReading.describe(node, specDirectory: specsDirectory)
         }
         return ServiceDescription()
     }
@@ -118,8 +139,16 @@ public struct ExampleCatalog: Sendable {
 
 /// Pulls role, topics and group out of a service spec without depending on its exact shape.
 enum ServiceSpecReading {
-    static func describe(_ root: Node) -> ServiceDescription {
+    static func describe(_ root: Node, specDirectory: URL) -> ServiceDescription {
         var description = ServiceDescription()
+        if let value = root.mapping?["messages"]?.mapping?["value"]?.mapping, value["format"]?.string?.lowercased() == "avro",
+           let schema = value["schema"]?.string {
+            let registry = value["registry"]?.mapping
+            description.avroValues = ServiceDescription.AvroValues(
+                schemaFile: specDirectory.appendingPathComponent(schema).standardizedFileURL,
+                subjectStrategy: registry?["subjectStrategy"]?.string ?? "topic",
+                autoRegister: registry?["autoRegister"]?.bool ?? false)
+        }
         if let role = root.mapping?["role"]?.string { description.role = ServiceRole(rawValue: role.lowercased()) }
         var found: [String: TopicSpec] = [:]
         var order: [String] = []

@@ -322,10 +322,12 @@ extension LessonRun {
             }
         }
         return await FinalDrain.run(
-            bootstrapServers: bootstrap, topics: topics.sorted(), startOffsets: startOffsets, timeout: options.limits.drain, logger: logger)
+            bootstrapServers: bootstrap, topics: topics.sorted(), startOffsets: startOffsets, timeout: options.limits.drain,
+            avroValues: registryURL.map(AvroValueIdentity.init(registryURL:)), logger: logger)
     }
 
     func closeClients() async {
+        await stopRegistry()
         for sampler in samplers.values { await sampler.close() }
         samplers.removeAll()
         await admin?.close()
@@ -364,6 +366,7 @@ extension LessonRun {
                 detail: "\(errors.count) malformed event lines; first: \(errors[0])"))
         }
         outcomes += result.outcomes
+        outcomes += schemaOutcomes
         var allNotes = (plan.notes.map { [$0] } ?? []) + notes
         if !history.drain.incomplete.isEmpty { allNotes.append("drain: " + history.drain.incomplete.joined(separator: "; ")) }
         let status = LessonResult.status(of: outcomes)

@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import ServiceLifecycle
 
 /// Runs one lesson's verify plan: builds its examples, starts a cluster (or uses `--bootstrap`), runs the
 /// services as processes under the plan's faults while recording their events, stops everything, drains
@@ -48,6 +49,10 @@ final class LessonRun {
     var driverExited = false
     var valueBase = 0
     var notes: [String] = []
+    var registryURL: URL?
+    var registryGroup: ServiceGroup?
+    var registryTask: Task<Void, any Error>?
+    var schemaOutcomes: [CheckOutcome] = []
     var lastReadChange: ContinuousClock.Instant
     var lastCountersSent: ContinuousClock.Instant
 
@@ -98,6 +103,7 @@ final class LessonRun {
             try prepareWorkDirectory()
             try await startCluster()
             try await createDeclaredTopics()
+            try await prepareRegistry()
             try await startServices()
             progress?.yield(.phase(number: plan.number, .running))
             try await runUntilSettled()
@@ -277,6 +283,7 @@ final class LessonRun {
         environment["PRODUCE_START"] = String(valueBase + service.index * 1_000_000)
         environment["PRODUCE_INTERVAL_MS"] = String(options.messagesPerSecond > 0 ? max(1, 1000 / options.messagesPerSecond) : 0)
         environment["KAFKA_SESSION_TIMEOUT_MS"] = String(options.sessionTimeoutMs)
+        if let registryURL { environment["SCHEMA_REGISTRY_URL"] = registryURL.absoluteString }
         // Seen here: a librdkafka assertion in a service's background thread left Swift's crash handler
         // unable to stop the other threads, and the process ran on for a minute; without the handler the
         // abort ends it at once, and the assertion message is still in its log.

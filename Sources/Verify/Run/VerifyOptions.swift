@@ -8,6 +8,9 @@ public struct VerifyOptions: Sendable {
     public var lessons: [Int]
     /// A cluster to use instead of starting an embedded one. Default: none (embedded).
     public var bootstrapServers: String?
+    /// A schema registry to use for lessons with Avro examples instead of starting one per lesson on the
+    /// lesson's cluster. Default: none (embedded).
+    public var registryURL: URL?
     /// Where the builds and run artifacts go. Default: `<projectRoot>/.build-verify`.
     public var buildRoot: URL
     /// Files and folders the examples depend on by path; a change in them rebuilds every example.
@@ -44,6 +47,7 @@ public struct VerifyOptions: Sendable {
         self.projectRoot = projectRoot
         lessons = []
         bootstrapServers = nil
+        registryURL = nil
         buildRoot = projectRoot.appendingPathComponent(".build-verify")
         buildDependencies = [projectRoot.appendingPathComponent("Package.swift"), projectRoot.appendingPathComponent("Sources")]
         reportDirectory = nil
