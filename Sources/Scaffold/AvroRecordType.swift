@@ -4,8 +4,8 @@ import Foundation
 /// record (the value's record first, then the records nested in it, in the order the schema defines them).
 ///
 /// Avro types map to the Swift types KafkaSkill's `AvroEncoder` and `AvroDecoder` take: `int` → `Int32`,
-/// `long` → `Int64`, `float`, `double`, `boolean`, `string`, `bytes` and `fixed` → `[UInt8]`, an enum → `String`
-/// (its symbol), arrays and maps, a union of `null` and one type → an optional, a nested record → a nested struct,
+/// `long` → `Int64`, `float`, `double`, `boolean`, `string`, `bytes` and `fixed` → `[UInt8]`, an enum → a Swift
+/// enum whose raw values are the symbols, arrays and maps, a union of `null` and one type → an optional, a nested record → a nested struct,
 /// logical types → their underlying type (`uuid` → `String`, `decimal` → `Decimal`).
 ///
 /// Synthetic input puts the sequence number into the record's first field, so it must be an `int`, `long` or
@@ -41,6 +41,24 @@ struct AvroRecordType: Sendable, Hashable {
         var sampleExpression: String
     }
 
+    /// One generated enum.
+    struct Enumeration: Sendable, Hashable {
+        /// The enum's full name in the schema.
+        var fullName: String
+        /// The Swift enum's name.
+        var swiftName: String
+        /// The schema's `doc`, on one line.
+        var doc: String?
+        /// The cases, in symbol order.
+        var cases: [Case]
+
+        /// A Swift case and the Avro symbol it stands for.
+        struct Case: Sendable, Hashable {
+            var swiftName: String
+            var symbol: String
+        }
+    }
+
     /// A problem with the schema, and where it is (a JSON path such as `/fields/0/type`).
     struct Problem: Error, Sendable, Hashable {
         var path: String
@@ -49,6 +67,8 @@ struct AvroRecordType: Sendable, Hashable {
 
     /// The structs; the first is the value's record.
     var records: [Record]
+    /// The enums, in the order the schema defines them.
+    var enumerations: [Enumeration]
     /// The record's first field, which carries the sequence number and the event value.
     var identityField: Field
     /// Whether the first field is text (`string`) rather than a number.
@@ -92,14 +112,17 @@ struct AvroRecordType: Sendable, Hashable {
             sampleExpression: identityIsText ? "String(sequence)" : (first.swiftType == "Int32" ? "Int32(truncatingIfNeeded: sequence)" : "Int64(sequence)"))
         var records = builder.records
         records[0].fields[0] = identity
-        return AvroRecordType(records: records, identityField: identity, identityIsText: identityIsText, needsFoundation: builder.needsFoundation)
+        return AvroRecordType(
+            records: records, enumerations: builder.enumerations, identityField: identity, identityIsText: identityIsText,
+            needsFoundation: builder.needsFoundation)
     }
 
     /// Walks the schema, collecting records and mapping types.
     private struct Builder {
         var records: [Record] = []
-        /// Named types by full name: the Swift type and the sample expression.
-        var named: [String: (swiftType: String, sample: String, isEnum: Bool)] = [:]
+        var enumerations: [Enumeration] = []
+        /// Named types by full name: the Swift type, the sample expression, and an enum's case names by symbol.
+        var named: [String: (swiftType: String, sample: String, cases: [String: String]?)] = [:]
         /// Records whose fields are being read, to refuse recursion.
         var open: Set<String> = []
         var needsFoundation = false
@@ -110,11 +133,8 @@ struct AvroRecordType: Sendable, Hashable {
             }
             let fullName = Self.fullName(name, namespace: object["namespace"] as? String ?? namespace)
             let space = fullName.contains(".") ? String(fullName[..<(fullName.lastIndex(of: ".") ?? fullName.endIndex)]) : nil
-            let swiftName = Self.typeName(fullName)
-            if records.contains(where: { $0.swiftName == swiftName }) {
-                throw Problem(path: path + "/name", message: "two records would both become the Swift struct \(swiftName); give them different names")
-            }
-            named[fullName] = (swiftName, "\(swiftName).sample(sequence)", false)
+            let swiftName = try newTypeName(fullName, path: path)
+            named[fullName] = (swiftName, "\(swiftName).sample(sequence)", nil)
             open.insert(fullName)
             let index = records.count
             records.append(Record(fullName: fullName, swiftName: swiftName, doc: Self.oneLine(object["doc"]), fields: []))
@@ -210,17 +230,30 @@ struct AvroRecordType: Sendable, Hashable {
             guard let name = object["name"] as? String else { throw Problem(path: path + "/name", message: "a named type needs a name") }
             let fullName = Self.fullName(name, namespace: object["namespace"] as? String ?? namespace)
             if object["type"] as? String == "enum" {
-                guard let symbols = object["symbols"] as? [String], let first = symbols.first else {
+                guard let symbols = object["symbols"] as? [String], !symbols.isEmpty else {
                     throw Problem(path: path + "/symbols", message: "an enum needs at least one symbol")
                 }
-                named[fullName] = ("String", ServiceModel.swiftLiteral(first), true)
-                return Mapped(swiftType: "String", literal: Self.string, sample: { _ in ServiceModel.swiftLiteral(first) })
+                let swiftName = try newTypeName(fullName, path: path)
+                var cases: [String: String] = [:]
+                for symbol in symbols {
+                    let caseName = Self.caseName(symbol)
+                    if cases.values.contains(caseName) {
+                        throw Problem(path: path + "/symbols", message: "two symbols would both become the Swift case \(caseName); rename one")
+                    }
+                    cases[symbol] = caseName
+                }
+                enumerations.append(Enumeration(
+                    fullName: fullName, swiftName: swiftName, doc: Self.oneLine(object["doc"]),
+                    cases: symbols.map { Enumeration.Case(swiftName: cases[$0] ?? $0, symbol: $0) }))
+                let sample = "." + (cases[symbols[0]] ?? symbols[0])
+                named[fullName] = (swiftName, sample, cases)
+                return Self.enumeration(swiftName, cases: cases, sample: sample)
             }
             guard let size = object["size"] as? Int, size >= 0 else {
                 throw Problem(path: path + "/size", message: "a fixed type needs a size")
             }
             let sample = "[UInt8](repeating: UInt8(truncatingIfNeeded: sequence), count: \(size))"
-            named[fullName] = ("[UInt8]", sample, false)
+            named[fullName] = ("[UInt8]", sample, nil)
             return Mapped(swiftType: "[UInt8]", literal: { _ in nil }, sample: { _ in sample })
         }
 
@@ -251,13 +284,38 @@ struct AvroRecordType: Sendable, Hashable {
                 if candidates.contains(where: open.contains) {
                     throw Problem(path: path, message: "record '\(name)' contains itself; a Swift struct cannot, so break the cycle")
                 }
-                let isEnum = known.isEnum
+                if let cases = known.cases {
+                    return Self.enumeration(known.swiftType, cases: cases, sample: known.sample)
+                }
                 let sample = known.sample
-                return Mapped(swiftType: known.swiftType, literal: { isEnum ? Self.string($0) : nil }, sample: { _ in sample })
+                return Mapped(swiftType: known.swiftType, literal: { _ in nil }, sample: { _ in sample })
             }
         }
 
         static func string(_ value: Any) -> String? { (value as? String).map(ServiceModel.swiftLiteral) }
+
+        static func enumeration(_ swiftName: String, cases: [String: String], sample: String) -> Mapped {
+            Mapped(swiftType: swiftName, literal: { ($0 as? String).flatMap { cases[$0] }.map { "." + $0 } }, sample: { _ in sample })
+        }
+
+        /// The Swift name of a new record or enum; two types may not share one.
+        mutating func newTypeName(_ fullName: String, path: String) throws(Problem) -> String {
+            let swiftName = Self.typeName(fullName)
+            if records.contains(where: { $0.swiftName == swiftName }) || enumerations.contains(where: { $0.swiftName == swiftName }) {
+                throw Problem(path: path + "/name", message: "two named types would both become the Swift type \(swiftName); give them different names")
+            }
+            return swiftName
+        }
+
+        /// `UPDATED` becomes `updated`, `IN_PROGRESS` `inProgress`, `InProgress` `inProgress`; a keyword is back-quoted.
+        static func caseName(_ symbol: String) -> String {
+            let isShouting = !symbol.contains(where: \.isLowercase)
+            let parts = symbol.split(separator: "_").map { isShouting ? $0.lowercased() : String($0) }
+            guard let first = parts.first else { return symbol }
+            var name = first.prefix(1).lowercased() + first.dropFirst()
+            for part in parts.dropFirst() { name += part.prefix(1).uppercased() + part.dropFirst() }
+            return keywords.contains(name) ? "`\(name)`" : name
+        }
 
         static func fullName(_ name: String, namespace: String?) -> String {
             if name.contains(".") { return name }

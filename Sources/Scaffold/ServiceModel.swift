@@ -178,12 +178,22 @@ enum ServiceModel {
                 }),
             ])
         }
+        let enumerations: [TemplateValue] = type.enumerations.map { enumeration in
+            .object([
+                "swiftName": .string(enumeration.swiftName),
+                "fullName": .string(enumeration.fullName),
+                "doc": .string(enumeration.doc ?? ""),
+                "hasDoc": .bool(enumeration.doc != nil),
+                "cases": .list(enumeration.cases.map { .object(["swiftName": .string($0.swiftName), "symbol": .string($0.symbol)]) }),
+            ])
+        }
         var schemaText = schema.text
         while schemaText.hasSuffix("\n") { schemaText.removeLast() }
         return (type, .object([
             "swiftName": .string(type.swiftName),
             "fullName": .string(type.records[0].fullName),
             "records": .list(records),
+            "enumerations": .list(enumerations),
             "identityName": .string(type.identityField.name),
             "identitySwiftName": .string(type.identityField.swiftName),
             "identityIsText": .bool(type.identityIsText),

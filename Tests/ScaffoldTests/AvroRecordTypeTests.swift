@@ -33,13 +33,15 @@ struct AvroRecordTypeTests {
             "address", "`default`",
         ])
         #expect(fields.map(\.swiftType) == [
-            "String", "Int32", "Double", "Bool", "String", "String", "String?", "[String]", "[String: Int64]", "[UInt8]", "Int64",
+            "String", "Int32", "Double", "Bool", "Status", "Status", "String?", "[String]", "[String: Int64]", "[UInt8]", "Int64",
             "Address", "[UInt8]",
         ])
-        #expect(fields.map(\.defaultLiteral) == [nil, "1", nil, "false", nil, "\"DONE\"", "nil", "[]", nil, nil, nil, nil, nil])
+        #expect(fields.map(\.defaultLiteral) == [nil, "1", nil, "false", nil, ".done", "nil", "[]", nil, nil, nil, nil, nil])
         #expect(fields[0].sampleExpression == "String(sequence)")
         #expect(fields[2].sampleExpression == "Double(sequence)")
-        #expect(fields[4].sampleExpression == "\"NEW\"")
+        #expect(fields[4].sampleExpression == ".new")
+        #expect(type.enumerations.map(\.swiftName) == ["Status"])
+        #expect(type.enumerations.first?.cases == [.init(swiftName: "new", symbol: "NEW"), .init(swiftName: "done", symbol: "DONE")])
         #expect(fields[9].sampleExpression == "[UInt8](repeating: UInt8(truncatingIfNeeded: sequence), count: 16)")
         #expect(fields[11].sampleExpression == "Address.sample(sequence)")
         #expect(type.records[0].needsCodingKeys)
@@ -56,6 +58,17 @@ struct AvroRecordTypeTests {
         #expect(int.records[0].fields[0].defaultLiteral == nil, "the sequence number, never the default, fills the first field")
         let long = try AvroRecordType.make(schemaText: #"{"type": "record", "name": "R", "fields": [{"name": "n", "type": "long"}]}"#)
         #expect(long.identityField.sampleExpression == "Int64(sequence)")
+    }
+
+    @Test("enum symbols become Swift case names", arguments: [
+        ("UPDATED", "updated"), ("IN_PROGRESS", "inProgress"), ("InProgress", "inProgress"), ("DEFAULT", "`default`"), ("a", "a"),
+    ])
+    func caseNames(symbol: String, caseName: String) throws {
+        let type = try AvroRecordType.make(schemaText: """
+            {"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"},
+              {"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["\(symbol)"]}}]}
+            """)
+        #expect(type.enumerations.first?.cases.first?.swiftName == caseName)
     }
 
     @Test("uuid and decimal fields need Foundation")

@@ -1,13 +1,14 @@
 /// Something that happened to a customer account.
 ///
-/// Avro record `com.example.customers.CustomerEvent` of `schemas/customer-event-v1.avsc`, as the service reads and writes it: properties
-/// map to the schema's fields by name, in the Confluent wire format through the schema registry.
+/// Avro record `com.example.customers.CustomerEvent` (`schemas/customer-event-v1.avsc`). Properties map to the schema's fields by
+/// name; values travel in the Confluent wire format through the schema registry.
 struct CustomerEvent: Codable, Sendable, Hashable {
     /// Unique per event; synthetic input numbers events from PRODUCE_START.
     var eventId: Int64
     /// The customer the event is about; also the message key.
     var customerId: String
-    var kind: String = "UPDATED"
+    /// What happened.
+    var kind: EventKind = .updated
     /// When it happened, in ms since 1970.
     var occurredAt: Int64
     /// The address on file, if any.
@@ -27,11 +28,18 @@ struct CustomerEvent: Codable, Sendable, Hashable {
         Self(
             eventId: Int64(sequence),
             customerId: "customer_id-\(sequence)",
-            kind: "UPDATED",
+            kind: .updated,
             occurredAt: Int64(sequence),
             email: nil
         )
     }
+}
+
+/// Avro enum `com.example.customers.EventKind` (`schemas/customer-event-v1.avsc`); each case's raw value is its symbol.
+enum EventKind: String, Codable, Sendable, Hashable, CaseIterable {
+    case created = "CREATED"
+    case updated = "UPDATED"
+    case closed = "CLOSED"
 }
 
 extension CustomerEvent {
@@ -48,7 +56,8 @@ extension CustomerEvent {
             {
               "name": "kind",
               "type": {"type": "enum", "name": "EventKind", "symbols": ["CREATED", "UPDATED", "CLOSED"], "default": "UPDATED"},
-              "default": "UPDATED"
+              "default": "UPDATED",
+              "doc": "What happened."
             },
             {"name": "occurred_at", "type": {"type": "long", "logicalType": "timestamp-millis"}, "doc": "When it happened, in ms since 1970."},
             {"name": "email", "type": ["null", "string"], "default": null, "doc": "The address on file, if any."}
