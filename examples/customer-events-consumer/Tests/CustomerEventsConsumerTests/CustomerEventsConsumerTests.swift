@@ -14,21 +14,27 @@ struct CustomerEventsConsumerTests {
         return logger
     }()
 
-    /// Settings pointing at `cluster` and the registry at `registryURL`, with fresh topics and group, and events
-    /// written to a temporary file.
-    func settings(for cluster: EmbeddedCluster, registryURL: URL) throws -> ServiceSettings {
+    /// Settings read from the environment the service would get, pointing at `cluster` and the registry at
+    /// `registryURL`, with fresh topics and group, and events written to a temporary file; `overrides` adds
+    /// variables.
+    func settings(
+        for cluster: EmbeddedCluster, registryURL: URL, _ overrides: [String: String] = [:]
+    ) throws -> ServiceSettings {
         let suffix = UInt32.random(in: 0...UInt32.max)
-        var settings = ServiceSettings()
-        settings.bootstrapServers = [cluster.bootstrapServers]
-        settings.schemaRegistryURL = registryURL.absoluteString
-        settings.groupID = "customer-events-consumers-\(suffix)"
-        settings.exitAfterIdleMs = 3000
-        settings.retryBackoffMs = 1
-        settings.events = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(settings.groupID).jsonl").path)
-        settings.inputTopics = []
-        settings.inputTopics.append("customer-events-\(suffix)")
+        let group = "customer-events-consumers-\(suffix)"
+        var environment = [
+            "KAFKA_BOOTSTRAP_SERVERS": cluster.bootstrapServers,
+            "SCHEMA_REGISTRY_URL": registryURL.absoluteString,
+            "KAFKA_GROUP_ID": group,
+            "KAFKA_INPUT_TOPICS": "customer-events-\(suffix)",
+            "KAFKA_DEAD_LETTER_TOPIC": "customer-events-dlq-\(suffix)",
+            "EXIT_AFTER_IDLE_MS": "3000",
+            "RETRY_BACKOFF_MS": "1",
+            "KAFKA_SKILL_EVENTS": FileManager.default.temporaryDirectory.appendingPathComponent("\(group).jsonl").path,
+        ]
+        environment.merge(overrides) { _, override in override }
+        let settings = try ServiceSettings(environment: environment)
         try cluster.createTopic("customer-events-\(suffix)", partitions: 6, replicationFactor: 3)
-        settings.deadLetterTopic = "customer-events-dlq-\(suffix)"
         try cluster.createTopic(settings.deadLetterTopic, partitions: 1, replicationFactor: 3)
         return settings
     }
@@ -57,9 +63,9 @@ struct CustomerEventsConsumerTests {
         let encoder = try AvroEncoder(schema: schema)
         // Each send waits for its delivery report, so a lost input fails here rather than as a short count
         // later; with nothing to batch, lingering would only delay every report.
-        var config = try KafkaConfig(["enable.idempotence": "true", "linger.ms": "0"])
-        config.bootstrapServers = [cluster.bootstrapServers]
-        let producer = try KafkaProducer(config: config, logger: logger)
+        var producerConfig = try KafkaConfig(["enable.idempotence": "true", "linger.ms": "0"])
+        producerConfig.bootstrapServers = [cluster.bootstrapServers]
+        let producer = try KafkaProducer(config: producerConfig, logger: logger)
         for number in 0..<count {
             let value = try upgrade.decode(try encoder.encode(CustomerEvent.sample(number)))
             let bytes = try await serializer.serialize(value, topic: topic)
@@ -136,9 +142,7 @@ struct CustomerEventsConsumerTests {
         defer { cluster.shutdown() }
         let count = 200
         try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            var settings = try self.settings(for: cluster, registryURL: registryURL)
-            settings.failEvery = 10
-            settings.retries = 2
+            let settings = try self.settings(for: cluster, registryURL: registryURL, ["FAIL_EVERY": "10", "PROCESSING_RETRIES": "2"])
 
             let lines = try await run(settings, producing: count, on: cluster)
 

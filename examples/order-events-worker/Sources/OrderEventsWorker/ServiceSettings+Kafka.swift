@@ -8,11 +8,10 @@ extension ServiceSettings {
         config.bootstrapServers = bootstrapServers
         config.groupId = groupID
         config.clientId = Self.serviceName
-        if let sessionTimeoutMs {
-            config.sessionTimeoutMs = sessionTimeoutMs
-            // The group expects a few heartbeats per session: at most a third of it, librdkafka's 3 s when longer.
-            try config.set("heartbeat.interval.ms", String(min(3000, sessionTimeoutMs / 3)))
-        }
+        // KAFKA_SESSION_TIMEOUT_MS overrides the preset's session timeout. The group expects a few heartbeats
+        // per session: at most a third of it, and librdkafka's 3 s when the session is longer.
+        config.sessionTimeoutMs = sessionTimeoutMs ?? config.sessionTimeoutMs
+        try config.set("heartbeat.interval.ms", String(min(3000, (config.sessionTimeoutMs ?? 45000) / 3)))
         try security.apply(to: &config)
         return config
     }
