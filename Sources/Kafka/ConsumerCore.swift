@@ -38,6 +38,16 @@ final class ConsumerCore: @unchecked Sendable {
         var stored = 0
     }
 
+    /// The prefetch limit in messages when the configuration does not set `queued.min.messages`.
+    ///
+    /// librdkafka 2.0.2 compares this limit with the whole consumer queue, not one partition's share, and a
+    /// partition that finds the queue over it is skipped until its broker thread next wakes, up to a second
+    /// later: nothing wakes it when the application drains the queue. A fetch burst from a few brokers
+    /// fills 100,000 messages (the default) before any consumer that copies its messages can drain them, so
+    /// reading a large backlog stalled for a second at a time. With this higher count,
+    /// `queued.max.messages.kbytes` (64 MiB by default) is what bounds the prefetch, as librdkafka documents.
+    static let queuedMinMessages = "1000000"
+
     /// Called by the iterator when it starts handing out a (new or filtered) batch.
     func startHandingOut(_ batch: [KafkaConsumerMessage]) {
         delivery.withLock { delivery in
@@ -57,12 +67,23 @@ final class ConsumerCore: @unchecked Sendable {
         guard storesHandedOutOffsets else { return }
         let count = min(handedOut.load(ordering: .acquiring), delivery.batch.count)
         guard count > delivery.stored else { return }
-        var next: [KafkaTopicPartition: Int64] = [:]
+        // Runs of one partition are the rule and a batch spans few partitions, so a short list searched from
+        // the last hit is far cheaper per message than hashing each message's topic into a dictionary.
+        var next: [KafkaTopicPartitionOffset] = []
+        var last = 0
         for message in delivery.batch[delivery.stored..<count] {
-            next[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = message.offset + 1
+            if last < next.count, next[last].partition == message.partition, next[last].topic == message.topic {
+                next[last].offset = message.offset + 1
+            } else if let index = next.firstIndex(where: { $0.partition == message.partition && $0.topic == message.topic }) {
+                next[index].offset = message.offset + 1
+                last = index
+            } else {
+                next.append(KafkaTopicPartitionOffset(topic: message.topic, partition: message.partition, offset: message.offset + 1))
+                last = next.count - 1
+            }
         }
         delivery.stored = count
-        let list = RDKafkaPartitionList(next.map { KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value) })
+        let list = RDKafkaPartitionList(next)
         // Partitions revoked meanwhile refuse the store; their next owner reads from the committed offset.
         _ = rd_kafka_offsets_store(handle.pointer, list.pointer)
     }
@@ -121,7 +142,10 @@ final class ConsumerCore: @unchecked Sendable {
         // so the store happens here instead, for messages actually handed to the application.
         self.storesHandedOutOffsets = config["enable.auto.offset.store"] != "false"
         self.usesCooperativeSticky = config["partition.assignment.strategy"]?.contains("cooperative-sticky") ?? false
-        let clientConfig = storesHandedOutOffsets ? try config.merging(["enable.auto.offset.store": "false"]) : config
+        var overrides: [String: String] = [:]
+        if storesHandedOutOffsets { overrides["enable.auto.offset.store"] = "false" }
+        if config["queued.min.messages"] == nil { overrides["queued.min.messages"] = Self.queuedMinMessages }
+        let clientConfig = try config.merging(overrides)
         self.handle = try RDKafkaHandle(kind: .consumer, config: clientConfig, events: 0, context: context) { conf in
             rd_kafka_conf_set_rebalance_cb(conf, rdKafkaRebalanceCallback)
             rd_kafka_conf_set_offset_commit_cb(conf, rdKafkaOffsetCommitCallback)

@@ -20,6 +20,9 @@ import Synchronization
 ///
 /// Messages are polled in batches on a dedicated thread, never on Swift's cooperative pool; backpressure
 /// is librdkafka's own prefetch limit, since nothing is fetched ahead of what the loop asks for beyond it.
+/// Unless you set `queued.min.messages`, the consumer raises it to 1,000,000 so that
+/// `queued.max.messages.kbytes` bounds the prefetch: librdkafka 2.0.2 applies the message count to the
+/// whole queue and, once over it, stops fetching for up to a second even after the queue has drained.
 ///
 /// - Important: Call ``close()`` (or run the consumer as a `Service`) so the group is left cleanly and the
 ///   final revoke runs your handler.
