@@ -242,7 +242,7 @@ final class AsyncAPIConversion {
         }
         guard let kafka = bindings["kafka"].flatMap({ reader.fields($0, context: "servers.\(server).bindings.kafka", optional: Keys.kafkaServer) }) else { return }
         if let registry = kafka["schemaRegistryUrl"] {
-            warn(registry, "schemaRegistryUrl is not used yet: the service does not register or look up schemas; values are sent as the payload format describes")
+            warn(registry, "schemaRegistryUrl is not written into the service: Avro services read the registry's address from SCHEMA_REGISTRY_URL (default http://127.0.0.1:8081) when they run")
         }
     }
 
@@ -447,6 +447,32 @@ final class AsyncAPIConversion {
         return result
     }
 
+    /// The message binding's schema-id fields: Avro values carry the id in the payload, Confluent's way, and
+    /// Confluent's strategy class names pick the subject strategy.
+    private func readSchemaIDBindings(_ kafka: DocumentReader.Fields, into spec: inout MessageSpec) {
+        if let node = kafka["schemaIdLocation"], let location = reader.string(node, field: "bindings.kafka.schemaIdLocation"),
+            location != "payload"
+        {
+            warn(node, "schemaIdLocation \(location) is not supported: Avro values carry the schema id in the payload (Confluent wire format)")
+        }
+        if let node = kafka["schemaIdPayloadEncoding"],
+            let encoding = reader.string(node, field: "bindings.kafka.schemaIdPayloadEncoding"), !["confluent", "4"].contains(encoding)
+        {
+            warn(node, "schemaIdPayloadEncoding \(encoding) is not supported: the id is encoded Confluent's way (magic byte 0, 4-byte id)")
+        }
+        if let node = kafka["schemaLookupStrategy"], let strategy = reader.string(node, field: "bindings.kafka.schemaLookupStrategy") {
+            let strategies: [String: SchemaRegistrySpec.SubjectStrategy] = [
+                "TopicNameStrategy": .topic, "RecordNameStrategy": .record, "TopicRecordNameStrategy": .topicRecord,
+            ]
+            let className = strategy.split(separator: ".").last.map(String.init) ?? strategy
+            if let known = strategies[className] {
+                spec.registry.subjectStrategy = known
+            } else {
+                warn(node, "schemaLookupStrategy \(strategy) is not supported: the subject strategy stays TopicNameStrategy (the others are RecordNameStrategy and TopicRecordNameStrategy)")
+            }
+        }
+    }
+
     private func readMessage(_ node: Node, at reference: Node) -> MessageSpec? {
         let context = "message"
         guard let fields = reader.fields(node, context: context, optional: Keys.message, extensions: true) else { return nil }
@@ -466,9 +492,7 @@ final class AsyncAPIConversion {
             }
             if let kafka = bindings["kafka"].flatMap({ reader.fields($0, context: "\(context).bindings.kafka", optional: Keys.kafkaMessage) }) {
                 if let keyNode = kafka["key"] { spec.key = keyType(keyNode) }
-                for key in ["schemaIdLocation", "schemaIdPayloadEncoding", "schemaLookupStrategy"] {
-                    if let node = kafka[key] { warn(node, "\(key) is not used yet: values carry no schema registry id") }
-                }
+                readSchemaIDBindings(kafka, into: &spec)
             }
         } else {
             note(reference, "the message has no bindings.kafka.key: keys are text")
@@ -479,6 +503,11 @@ final class AsyncAPIConversion {
         }
         guard let value = valueFormat(payload, contentType: fields["contentType"]) else { return nil }
         spec.value = value
+        if value == .json, spec.registry != SchemaRegistrySpec() {
+            // Only Avro values go through the registry; a JSON service keeps the defaults so its spec stays valid.
+            spec.registry = SchemaRegistrySpec()
+            warn(payload, "schemaLookupStrategy is ignored: JSON values are not registered in a schema registry")
+        }
         return spec
     }
 

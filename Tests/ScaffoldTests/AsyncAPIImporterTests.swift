@@ -41,7 +41,7 @@ struct AsyncAPIImporterTests {
         let warnings = diagnostics.filter { $0.severity == .warning }.map(\.description)
         let expected = [
             "payment-auditor.yaml:13:7: warning: security schemes of server 'production' are not generated",
-            "payment-auditor.yaml:16:28: warning: schemaRegistryUrl is not used yet",
+            "payment-auditor.yaml:16:28: warning: schemaRegistryUrl is not written into the service",
             "payment-auditor.yaml:44:11: warning: confluent.value.schema.validation is not applied",
             "payment-auditor.yaml:45:3: warning: channel 'refunds' has no send or receive operation",
             "payment-auditor.yaml:65:7: warning: the reply of operation 'writeAudits' is not generated",
@@ -98,6 +98,48 @@ struct AsyncAPIImporterTests {
         #expect(schema.path == nil)
         #expect(schema.text.contains("\"type\" : \"record\"") || schema.text.contains("\"type\": \"record\""))
         #expect(spec.group == "sink")
+    }
+
+    @Test("Confluent's schema-id bindings are taken: the id in the payload, the subject strategy by its class name")
+    func schemaIDBindings() throws {
+        let imported = try importText("""
+            asyncapi: 3.0.0
+            info: { title: Sink, version: 1.0.0 }
+            channels:
+              events:
+                address: events
+                messages:
+                  event:
+                    bindings:
+                      kafka:
+                        schemaIdLocation: payload
+                        schemaIdPayloadEncoding: confluent
+                        schemaLookupStrategy: io.confluent.kafka.serializers.subject.TopicRecordNameStrategy
+                    payload:
+                      schemaFormat: application/vnd.apache.avro+yaml;version=1.9.0
+                      schema: { type: record, name: shop.Event, fields: [{ name: id, type: long }] }
+            operations:
+              read: { action: receive, channel: { $ref: '#/channels/events' } }
+            """)
+        #expect(imported.spec.messages.registry.subjectStrategy == .topicRecord)
+        #expect(imported.diagnostics.filter { $0.severity == .warning }.isEmpty, "\(imported.diagnostics)")
+
+        let header = try importText("""
+            asyncapi: 3.0.0
+            info: { title: Sink, version: 1.0.0 }
+            channels:
+              events:
+                address: events
+                messages:
+                  event:
+                    bindings: { kafka: { schemaIdLocation: header } }
+                    payload:
+                      schemaFormat: application/vnd.apache.avro+yaml;version=1.9.0
+                      schema: { type: record, name: shop.Event, fields: [{ name: id, type: long }] }
+            operations:
+              read: { action: receive, channel: { $ref: '#/channels/events' } }
+            """)
+        #expect(header.diagnostics.contains { $0.severity == .warning && $0.message.contains("schemaIdLocation header is not supported") })
     }
 
     @Test("documents no service can be made from are errors at their position", arguments: [
