@@ -7,6 +7,7 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: the handle and queues are set once; mutable state lives in `state` (a `Mutex`);
 /// `rd_kafka_consumer_poll` and `rd_kafka_consumer_close` only ever run on `pollQueue`.
+@usableFromInline
 final class ConsumerCore: @unchecked Sendable {
     let handle: RDKafkaHandle
     let logger: Logger
@@ -103,6 +104,15 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// Counts revocations, so an iterator can tell cheaply whether its buffered batch went stale.
     let revocationCount = Atomic<UInt64>(0)
+
+    /// Records that the iterator handed out its batch's messages up to `count`, unless a rebalance revoked
+    /// partitions since `revocationCount` (the batch must then be filtered first).
+    @usableFromInline
+    func handOut(upTo count: Int, ifNoRevocationSince revocationCount: UInt64) -> Bool {
+        guard self.revocationCount.load(ordering: .acquiring) == revocationCount else { return false }
+        handedOut.store(count, ordering: .releasing)
+        return true
+    }
 
     /// A polled batch and the revocation count when polling began.
     struct Batch {
@@ -251,6 +261,8 @@ final class ConsumerCore: @unchecked Sendable {
                 topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
                 if let handle = message.rkt { lastTopic = (handle, topic) }
             }
+            // A message arrived, so more usually follow: one allocation instead of growing the array ten times.
+            if batch.isEmpty { batch.reserveCapacity(limit) }
             batch.append(Self.convert(raw, topic: topic))
         }
         return Batch(messages: batch, revocationCount: startCount)
@@ -275,8 +287,8 @@ final class ConsumerCore: @unchecked Sendable {
 
     private static func convert(_ raw: UnsafeMutablePointer<rd_kafka_message_t>, topic: String) -> KafkaConsumerMessage {
         let message = raw.pointee
-        let key = message.key.map { Array(UnsafeRawBufferPointer(start: $0, count: message.key_len)) }
-        let value = message.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: message.len)) }
+        let key = message.key.map { copyBytes($0, count: message.key_len) }
+        let value = message.payload.map { copyBytes($0, count: message.len) }
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
         return KafkaConsumerMessage(
@@ -288,6 +300,16 @@ final class ConsumerCore: @unchecked Sendable {
             headers: headers(of: raw),
             timestampMs: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
         )
+    }
+
+    /// One `memcpy` into a new array; `Array(UnsafeRawBufferPointer)` goes through the generic sequence copy.
+    private static func copyBytes(_ source: UnsafeRawPointer, count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0, let destination = buffer.baseAddress {
+                destination.initialize(from: source.assumingMemoryBound(to: UInt8.self), count: count)
+            }
+            initialized = count
+        }
     }
 
     private static func headers(of raw: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {

@@ -15,13 +15,28 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
 
     /// Iterates the messages.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        let core: ConsumerCore
-        var buffer: [KafkaConsumerMessage] = []
-        var index = 0
-        var revocationCount: UInt64 = 0
+        // `@usableFromInline` so the per-message fast path of `next()` inlines into the caller's loop: most
+        // calls then neither allocate an async frame nor leave the caller's module.
+        @usableFromInline let core: ConsumerCore
+        @usableFromInline var buffer: [KafkaConsumerMessage] = []
+        @usableFromInline var index = 0
+        @usableFromInline var revocationCount: UInt64 = 0
+
+        init(core: ConsumerCore) { self.core = core }
 
         /// The next message; `nil` once the consumer is closed or the task cancelled.
+        @inlinable
         public mutating func next() async throws -> KafkaConsumerMessage? {
+            if index < buffer.count, core.handOut(upTo: index + 1, ifNoRevocationSince: revocationCount) {
+                index += 1
+                return buffer[index - 1]
+            }
+            return try await nextFromNewBatch()
+        }
+
+        /// The slow path: refill the buffer from a new batch, or drop messages of revoked partitions first.
+        @usableFromInline
+        mutating func nextFromNewBatch() async throws -> KafkaConsumerMessage? {
             while true {
                 while index == buffer.count {
                     if Task.isCancelled { return nil }
