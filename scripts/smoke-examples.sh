@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every generated example under examples/ and runs its tests (produce N, consume N, nothing lost)
-# against the embedded cluster, for CI. Fails on a build error, a failed test, or a compiler warning in
-# an example's own sources.
+# against the embedded cluster, for CI. Fails on a build error, a failed test, or a compiler warning in an
+# example's own sources. Examples with Avro values (the customer-events evolution pair) start the embedded schema
+# registry inside their tests, so they need nothing else running.
 #
 #   scripts/smoke-examples.sh                 # all examples
 #   scripts/smoke-examples.sh order-enricher  # some of them

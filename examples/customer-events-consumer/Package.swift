@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "Kafka", package: "KafkaSkill"),
                 .product(name: "Avro", package: "KafkaSkill"),
                 .product(name: "SchemaRegistry", package: "KafkaSkill"),
+                // The tests run KafkaSkill's embedded registry; the service itself only talks to one.
+                .product(name: "SchemaRegistryServer", package: "KafkaSkill"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

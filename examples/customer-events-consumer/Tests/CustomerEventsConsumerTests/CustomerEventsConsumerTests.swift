@@ -50,8 +50,11 @@ struct CustomerEventsConsumerTests {
     }
 
     /// Sends ``CustomerEvent/sample(_:)`` records `0..<count` with keys `key-<number mod 10>`, in the wire
-    /// format, written with the service's schema or, when `newer`, with ``newerSchema()``.
-    func produce(_ count: Int, to topic: String, on cluster: EmbeddedCluster, registryURL: String, newer: Bool = false) async throws {
+    /// format, written with the service's schema or, when `newer`, with ``newerSchema()``; then `malformed` values
+    /// that are plain text, not in the wire format.
+    func produce(
+        _ count: Int, to topic: String, on cluster: EmbeddedCluster, registryURL: String, newer: Bool = false, malformed: Int = 0
+    ) async throws {
         let schema = try AvroSchema(parsing: CustomerEvent.schemaText)
         let writer = newer ? try newerSchema() : schema
         let client = SchemaRegistryClient(configuration: .init(baseURL: try #require(URL(string: registryURL))))
@@ -71,6 +74,9 @@ struct CustomerEventsConsumerTests {
             let bytes = try await serializer.serialize(value, topic: topic)
             try await producer.send(KafkaProducerMessage(topic: topic, key: Array("key-\(number % 10)".utf8), value: bytes))
         }
+        for number in 0..<malformed {
+            try await producer.send(KafkaProducerMessage(topic: topic, key: "malformed-\(number)", value: "not avro \(number)"))
+        }
         await producer.shutdown()
     }
 
@@ -80,7 +86,7 @@ struct CustomerEventsConsumerTests {
     /// Sending only after the assignment matters for presets with `auto.offset.reset=latest` (at-most-once),
     /// where a new group starts at the end of each partition.
     func run(
-        _ settings: ServiceSettings, producing count: Int, on cluster: EmbeddedCluster, newer: Bool = false
+        _ settings: ServiceSettings, producing count: Int, on cluster: EmbeddedCluster, newer: Bool = false, malformed: Int = 0
     ) async throws -> EventLines {
         guard case .file(let path) = settings.events else { throw CancellationError() }
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -97,7 +103,8 @@ struct CustomerEventsConsumerTests {
         }
         // The consumer looks its starting offsets up just after the assignment; give it time to.
         try await Task.sleep(for: .seconds(1))
-        try await produce(count, to: settings.inputTopics[0], on: cluster, registryURL: settings.schemaRegistryURL, newer: newer)
+        try await produce(
+            count, to: settings.inputTopics[0], on: cluster, registryURL: settings.schemaRegistryURL, newer: newer, malformed: malformed)
         try await service.value
         return try EventLines(contentsOf: path)
     }
@@ -160,6 +167,28 @@ struct CustomerEventsConsumerTests {
             }
             #expect(parkedValues == deadLettered)
             #expect(parked.allSatisfy { record in record.headers.contains { $0.name == "dlq.error" } })
+        }
+    }
+
+    @Test("a value not in the wire format goes to the dead-letter topic at once, reported with an empty value")
+    func deadLettersMalformedValues() async throws {
+        let cluster = try EmbeddedCluster(brokers: 3)
+        defer { cluster.shutdown() }
+        let count = 50
+        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
+            let settings = try self.settings(for: cluster, registryURL: registryURL)
+
+            let lines = try await run(settings, producing: count, on: cluster, malformed: 2)
+
+            let processed = Set(lines.named("record_data").compactMap { $0["value"] as? String })
+            #expect(processed == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
+            let deadLetters = lines.named("dead_letter")
+            #expect(deadLetters.count == 2)
+            #expect(deadLetters.allSatisfy { $0["value"] as? String == "" })
+            // A permanent failure, dead-lettered without retries: these bytes will never decode.
+            #expect(deadLetters.allSatisfy { ($0["error"] as? String)?.contains("cannot be read") == true })
+            let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, from: cluster, logger: logger)
+            #expect(Set(parked.compactMap(\.valueString)) == ["not avro 0", "not avro 1"])
         }
     }
 }

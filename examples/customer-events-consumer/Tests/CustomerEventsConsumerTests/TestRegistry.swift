@@ -1,7 +1,7 @@
 import Foundation
 import Kafka
 import Logging
-import SchemaRegistry
+import SchemaRegistryServer
 import ServiceLifecycle
 
 /// A schema registry for the tests: KafkaSkill's embedded one, in this process, on a free port, keeping its
