@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Avro", targets: ["Avro"]),
         .library(name: "Scaffold", targets: ["Scaffold"]),
         .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
+        .library(name: "SchemaRegistryServer", targets: ["SchemaRegistryServer"]),
         .library(name: "Verify", targets: ["Verify"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
@@ -56,8 +57,15 @@ let package = Package(
         ),
         .target(
             name: "SchemaRegistry",
+            dependencies: ["Avro"],
+            swiftSettings: swiftSettings
+        ),
+        // The embedded registry is its own module, so services that only talk to a registry do not link an
+        // HTTP server.
+        .target(
+            name: "SchemaRegistryServer",
             dependencies: [
-                "Avro", "Kafka",
+                "SchemaRegistry", "Avro", "Kafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -72,6 +80,7 @@ let package = Package(
                 "Kafka",
                 "Avro",
                 "SchemaRegistry",
+                "SchemaRegistryServer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -109,6 +118,7 @@ let package = Package(
                 "Avro",
                 "Scaffold",
                 "SchemaRegistry",
+                "SchemaRegistryServer",
                 "Verify",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -131,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "SchemaRegistryTests",
             dependencies: [
-                "SchemaRegistry", "Avro", "Kafka",
+                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
-                "Verify", "Kafka", "Avro", "SchemaRegistry",
+                "Verify", "Kafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],

@@ -3,6 +3,7 @@ import Avro
 import Foundation
 import Logging
 import SchemaRegistry
+import SchemaRegistryServer
 import ServiceLifecycle
 import UnixSignals
 

@@ -1,5 +1,6 @@
 import Foundation
 import SchemaRegistry
+import SchemaRegistryServer
 import Testing
 
 @Suite("Finding the registry's Kafka cluster")

@@ -2,6 +2,7 @@ import Avro
 import Foundation
 import Kafka
 import SchemaRegistry
+import SchemaRegistryServer
 import Testing
 
 @Suite("Restart: the registry lives in its topic")

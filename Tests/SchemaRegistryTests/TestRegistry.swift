@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Logging
 import SchemaRegistry
+import SchemaRegistryServer
 import ServiceLifecycle
 import Testing
 

@@ -2,6 +2,7 @@ import Avro
 import Foundation
 import Kafka
 import SchemaRegistry
+import SchemaRegistryServer
 import ServiceLifecycle
 import Testing
 import Verify

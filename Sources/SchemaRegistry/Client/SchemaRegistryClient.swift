@@ -3,7 +3,7 @@ public import Foundation
 import Synchronization
 
 /// A client for the Confluent Schema Registry REST API, which Confluent's registry, Karapace, Apicurio (in its
-/// Confluent-compatible mode) and ``SchemaRegistryServer`` all speak.
+/// Confluent-compatible mode) and `SchemaRegistryServer` (module SchemaRegistryServer) all speak.
 ///
 /// ```swift
 /// let client = SchemaRegistryClient(configuration: .init(baseURL: URL(string: "http://127.0.0.1:8081")!))

@@ -1,70 +1,118 @@
 /// The JSON bodies of the registry API, shared by the client and the embedded server so that both speak exactly
 /// the same format.
-enum RegistryWire {
+package enum RegistryWire {
     /// A schema reference (used by JSON Schema and Protobuf); sent through, never resolved here.
-    struct Reference: Codable, Sendable, Hashable {
-        var name: String
-        var subject: String
-        var version: Int
+    package struct Reference: Codable, Sendable, Hashable {
+        package var name: String
+        package var subject: String
+        package var version: Int
+
+        package init(name: String, subject: String, version: Int) {
+            self.name = name
+            self.subject = subject
+            self.version = version
+        }
     }
 
     /// The body of register, look-up and compatibility requests.
-    struct SchemaRequest: Codable, Sendable {
-        var schema: String
-        var schemaType: String?
-        var references: [Reference]?
+    package struct SchemaRequest: Codable, Sendable {
+        package var schema: String
+        package var schemaType: String?
+        package var references: [Reference]?
+
+        package init(schema: String, schemaType: String? = nil, references: [Reference]? = nil) {
+            self.schema = schema
+            self.schemaType = schemaType
+            self.references = references
+        }
     }
 
     /// The answer to a registration.
-    struct IDResponse: Codable, Sendable {
-        var id: Int
+    package struct IDResponse: Codable, Sendable {
+        package var id: Int
+
+        package init(id: Int) {
+            self.id = id
+        }
     }
 
     /// The answer to `GET /schemas/ids/{id}`.
-    struct SchemaResponse: Codable, Sendable {
-        var schema: String
-        var schemaType: String?
+    package struct SchemaResponse: Codable, Sendable {
+        package var schema: String
+        package var schemaType: String?
+
+        package init(schema: String, schemaType: String? = nil) {
+            self.schema = schema
+            self.schemaType = schemaType
+        }
     }
 
     /// One version of a subject.
-    struct SubjectVersionResponse: Codable, Sendable {
-        var subject: String
-        var id: Int
-        var version: Int
-        var schema: String
-        var schemaType: String?
+    package struct SubjectVersionResponse: Codable, Sendable {
+        package var subject: String
+        package var id: Int
+        package var version: Int
+        package var schema: String
+        package var schemaType: String?
+
+        package init(subject: String, id: Int, version: Int, schema: String, schemaType: String? = nil) {
+            self.subject = subject
+            self.id = id
+            self.version = version
+            self.schema = schema
+            self.schemaType = schemaType
+        }
     }
 
     /// The answer to a compatibility test.
-    struct CompatibilityResponse: Codable, Sendable {
-        var isCompatible: Bool
-        var messages: [String]?
+    package struct CompatibilityResponse: Codable, Sendable {
+        package var isCompatible: Bool
+        package var messages: [String]?
 
         enum CodingKeys: String, CodingKey {
             case isCompatible = "is_compatible"
             case messages
         }
+
+        package init(isCompatible: Bool, messages: [String]? = nil) {
+            self.isCompatible = isCompatible
+            self.messages = messages
+        }
     }
 
     /// `GET /config` answers `compatibilityLevel`; older registries answered `compatibility`, so both are read.
-    struct ConfigResponse: Codable, Sendable {
-        var compatibilityLevel: String?
-        var compatibility: String?
+    package struct ConfigResponse: Codable, Sendable {
+        package var compatibilityLevel: String?
+        package var compatibility: String?
+
+        package init(compatibilityLevel: String? = nil, compatibility: String? = nil) {
+            self.compatibilityLevel = compatibilityLevel
+            self.compatibility = compatibility
+        }
     }
 
     /// The body of `PUT /config`, echoed back as the answer.
-    struct ConfigUpdate: Codable, Sendable {
-        var compatibility: String
+    package struct ConfigUpdate: Codable, Sendable {
+        package var compatibility: String
+
+        package init(compatibility: String) {
+            self.compatibility = compatibility
+        }
     }
 
     /// Every error answer.
-    struct ErrorResponse: Codable, Sendable {
-        var errorCode: Int
-        var message: String
+    package struct ErrorResponse: Codable, Sendable {
+        package var errorCode: Int
+        package var message: String
 
         enum CodingKeys: String, CodingKey {
             case errorCode = "error_code"
             case message
+        }
+
+        package init(errorCode: Int, message: String) {
+            self.errorCode = errorCode
+            self.message = message
         }
     }
 }

@@ -30,9 +30,13 @@ public struct BuiltExample: Sendable, Hashable, Codable {
 }
 
 /// Builds example packages with `swift build -c debug`, once per run and across runs: each package gets a
-/// scratch folder under the build root (`.build-verify/<package folder name>/`) and a record of the source
-/// hash it was built from, so an unchanged example is not rebuilt. Examples that share a package share
+/// folder under the build root (`.build-verify/<package folder name>/`) with its logs and a record of the
+/// source hash it was built from, so an unchanged example is not rebuilt. Examples that share a package share
 /// its build.
+///
+/// All examples build in one scratch folder (`.build-verify/scratch`): they depend on the same KafkaSkill
+/// modules and packages, which are then compiled once instead of once per example. Builds run one at a
+/// time, which SwiftPM's lock on the scratch folder would enforce anyway.
 ///
 /// The hash covers the example's own files and the given dependency roots (the project's `Package.swift` and
 /// `Sources/`, which the examples depend on by path).
@@ -74,7 +78,7 @@ public actor ExampleBuilder {
 
     private func buildNow(_ example: ExampleSource) async throws -> BuiltExample {
         let folder = buildRoot.appendingPathComponent(example.packageDirectory.standardizedFileURL.lastPathComponent)
-        let scratch = folder.appendingPathComponent("scratch")
+        let scratch = buildRoot.appendingPathComponent("scratch")
         let recordURL = folder.appendingPathComponent("verify-build.json")
         let roots = [example.packageDirectory] + dependencyRoots
         let hash = try await BlockingIO.run { try SourceHash.compute(roots) }

@@ -2,6 +2,7 @@ import Avro
 import Foundation
 import Logging
 import SchemaRegistry
+import SchemaRegistryServer
 import ServiceLifecycle
 
 /// The schema registry of lessons whose examples carry Avro values: started on the lesson's cluster (or

@@ -1,3 +1,4 @@
+import SchemaRegistry
 import Avro
 import Foundation
 import HTTPTypes

@@ -1,3 +1,4 @@
+import SchemaRegistry
 import Foundation
 
 /// One record of the `_schemas` topic, in the JSON layout Confluent's registry uses, so that either registry can

@@ -1,3 +1,5 @@
+import SchemaRegistry
+
 /// An error answer of the embedded registry: the HTTP status and the Confluent `error_code` and message, worded as
 /// Confluent's registry words them so that clients written for it understand.
 struct RegistryFailure: Error, Sendable, Equatable {

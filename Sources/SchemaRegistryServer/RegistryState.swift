@@ -1,3 +1,4 @@
+import SchemaRegistry
 import Avro
 
 /// Everything the embedded registry knows. It changes only by applying `_schemas` records, in topic order, so the

@@ -1,3 +1,4 @@
+import SchemaRegistry
 import Kafka
 import Logging
 

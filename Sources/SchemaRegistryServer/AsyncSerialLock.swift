@@ -1,3 +1,4 @@
+import SchemaRegistry
 import Synchronization
 
 /// A first-come, first-served lock for async code: it keeps registry writes one at a time across their suspension

@@ -1,3 +1,4 @@
+public import SchemaRegistry
 public import Foundation
 
 /// Finds the Kafka cluster a registry should keep its schemas in, the way every `kafka-skill` command does: an

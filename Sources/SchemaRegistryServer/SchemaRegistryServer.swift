@@ -1,3 +1,4 @@
+import SchemaRegistry
 public import Avro
 public import Foundation
 import Hummingbird
