@@ -16,7 +16,7 @@ import Synchronization
 /// - Important: Call ``shutdown(timeout:)`` (or run the producer as a `Service`) before dropping it, so every
 ///   queued message is delivered or reported.
 public final class KafkaProducer: Service, Sendable {
-    let core: ProducerCore
+    @usableFromInline let core: ProducerCore
 
     /// Creates a producer.
     /// - Parameters:
@@ -66,8 +66,9 @@ public final class KafkaProducer: Service, Sendable {
     /// - Throws: ``KafkaError`` when librdkafka refuses the message outright (e.g. too large, unknown
     ///   partition) or the producer is shutting down.
     @discardableResult
+    @inlinable
     public func enqueue(_ message: KafkaProducerMessage) async throws -> KafkaMessageID {
-        // The common case needs no suspension, so it stays in this frame.
+        // The common case needs no suspension; inlined into the caller's loop, it costs no async frame either.
         while true {
             switch try core.offer(message) {
             case .enqueued(let id): return id

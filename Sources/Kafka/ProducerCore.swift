@@ -7,6 +7,7 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: mutable state lives in `state` (a `Mutex`); the handle, queue and poller are
 /// set once in `init`, and librdkafka's produce and poll calls are thread-safe.
+@usableFromInline
 final class ProducerCore: @unchecked Sendable {
     let handle: RDKafkaHandle
     let logger: Logger
@@ -105,6 +106,7 @@ final class ProducerCore: @unchecked Sendable {
     }
 
     /// The outcome of offering a message without waiting.
+    @usableFromInline
     enum Offer {
         case enqueued(KafkaMessageID)
         /// The local queue was full; wait for space since this generation, then offer again.
@@ -112,6 +114,7 @@ final class ProducerCore: @unchecked Sendable {
     }
 
     /// Offers a message to librdkafka without suspending (the hot path of ``enqueue(_:)``).
+    @usableFromInline
     func offer(_ message: KafkaProducerMessage) throws -> Offer {
         let (id, topic, generation) = try state.withLock { state -> (UInt64, OpaquePointer, UInt64) in
             if let refusal = Self.refusal(state) { throw refusal }
@@ -155,6 +158,7 @@ final class ProducerCore: @unchecked Sendable {
         return topic
     }
 
+    @usableFromInline
     func waitForSpace(since generation: UInt64) async {
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state -> Bool in
