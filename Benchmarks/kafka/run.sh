@@ -3,7 +3,8 @@
 #   Swift (this package's Kafka module) vs librdkafka from C vs confluent-kafka-python.
 # 100-byte values, acks=all, idempotence on, linger.ms=5, every delivery report observed; then consuming.
 # Prints the median messages/s of RUNS runs per client and the ratios. Environment: COUNT (messages per
-# run, default 200000), PARTITIONS (default 24), RUNS (3). Every client sets sticky.partitioning.linger.ms=0:
+# run, default 200000), PARTITIONS (default 24), RUNS (3), KAFKA_SKILL_BIN (a built kafka-skill to host the
+# cluster instead of building one in release). Every client sets sticky.partitioning.linger.ms=0:
 # the sticky partitioner otherwise piles tens of thousands of keyless messages into one partition, past the
 # mock's 5 MiB cap, which then silently drops the oldest data and leaves consumers waiting for it.
 set -euo pipefail
@@ -16,7 +17,11 @@ out="$root/Benchmarks/out"
 mkdir -p "$out"
 
 echo "building (release)..." >&2
-swift build -c release --package-path "$root" --product kafka-skill >&2
+skill=${KAFKA_SKILL_BIN:-}
+if [ -z "$skill" ]; then
+  swift build -c release --package-path "$root" --product kafka-skill >&2
+  skill="$root/.build/release/kafka-skill"
+fi
 swift build -c release --package-path "$here" --scratch-path "$root/.build-bench" >&2
 cc -O2 -o "$out/bench-c" "$here/c/bench.c" -lrdkafka -lpthread
 venv="$root/Benchmarks/.venv"
@@ -24,12 +29,12 @@ venv="$root/Benchmarks/.venv"
 "$venv/bin/python" -c "import confluent_kafka" 2>/dev/null || "$venv/bin/pip" install -q confluent-kafka >&2
 
 state=$(mktemp -d)
-KAFKA_SKILL_STATE_DIR="$state" "$root/.build/release/kafka-skill" cluster up --brokers 3 > "$state/up.log" &
+KAFKA_SKILL_STATE_DIR="$state" "$skill" cluster up --brokers 3 > "$state/up.log" &
 cluster=$!
 trap 'kill $cluster 2>/dev/null; wait $cluster 2>/dev/null; rm -rf "$state"' EXIT
 for _ in $(seq 100); do grep -q '^bootstrap servers:' "$state/up.log" 2>/dev/null && break; sleep 0.1; done
 bootstrap=$(sed -n 's/^bootstrap servers: //p' "$state/up.log")
-topic() { KAFKA_SKILL_STATE_DIR="$state" "$root/.build/release/kafka-skill" cluster fault topic "$1" "$partitions" > /dev/null; }
+topic() { KAFKA_SKILL_STATE_DIR="$state" "$skill" cluster fault topic "$1" "$partitions" > /dev/null; }
 
 swift_bench="$root/.build-bench/release/KafkaBench"
 client() {
