@@ -35,7 +35,7 @@ final class ConsumerCore: @unchecked Sendable {
     let handedOut = Atomic<Int>(0)
 
     struct Delivery {
-        var batch: [KafkaConsumerMessage] = []
+        var batch: [PolledMessage] = []
         var stored = 0
     }
 
@@ -50,7 +50,7 @@ final class ConsumerCore: @unchecked Sendable {
     static let queuedMinMessages = "1000000"
 
     /// Called by the iterator when it starts handing out a (new or filtered) batch.
-    func startHandingOut(_ batch: [KafkaConsumerMessage]) {
+    func startHandingOut(_ batch: [PolledMessage]) {
         delivery.withLock { delivery in
             storeHandedOut(&delivery)
             delivery.batch = batch
@@ -114,9 +114,10 @@ final class ConsumerCore: @unchecked Sendable {
         return true
     }
 
-    /// A polled batch and the revocation count when polling began.
+    /// A polled batch, the bytes of its keys and values, and the revocation count when polling began.
     struct Batch {
-        var messages: [KafkaConsumerMessage]
+        var messages: [PolledMessage]
+        var storage: [UInt8]
         var revocationCount: UInt64
     }
 
@@ -241,7 +242,8 @@ final class ConsumerCore: @unchecked Sendable {
             return state.phase == .running
         }
         guard pending else { return nil }
-        var batch: [KafkaConsumerMessage] = []
+        var batch: [PolledMessage] = []
+        var storage: [UInt8] = []
         // Within one batch a topic handle stays alive, so its name is decoded once.
         var lastTopic: (handle: OpaquePointer, name: String)?
         while batch.count < limit {
@@ -263,9 +265,9 @@ final class ConsumerCore: @unchecked Sendable {
             }
             // A message arrived, so more usually follow: one allocation instead of growing the array ten times.
             if batch.isEmpty { batch.reserveCapacity(limit) }
-            batch.append(Self.convert(raw, topic: topic))
+            batch.append(Self.convert(raw, topic: topic, storage: &storage))
         }
-        return Batch(messages: batch, revocationCount: startCount)
+        return Batch(messages: batch, storage: storage, revocationCount: startCount)
     }
 
     /// Turns an error message from poll into an error for the caller, or `nil` when librdkafka recovers by itself.
@@ -285,13 +287,15 @@ final class ConsumerCore: @unchecked Sendable {
         }
     }
 
-    private static func convert(_ raw: UnsafeMutablePointer<rd_kafka_message_t>, topic: String) -> KafkaConsumerMessage {
+    private static func convert(
+        _ raw: UnsafeMutablePointer<rd_kafka_message_t>, topic: String, storage: inout [UInt8]
+    ) -> PolledMessage {
         let message = raw.pointee
-        let key = message.key.map { copyBytes($0, count: message.key_len) }
-        let value = message.payload.map { copyBytes($0, count: message.len) }
+        let key = message.key.map { append($0, count: message.key_len, to: &storage) }
+        let value = message.payload.map { append($0, count: message.len, to: &storage) }
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
-        return KafkaConsumerMessage(
+        return PolledMessage(
             topic: topic,
             partition: message.partition,
             offset: message.offset,
@@ -302,14 +306,11 @@ final class ConsumerCore: @unchecked Sendable {
         )
     }
 
-    /// One `memcpy` into a new array; `Array(UnsafeRawBufferPointer)` goes through the generic sequence copy.
-    private static func copyBytes(_ source: UnsafeRawPointer, count: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0, let destination = buffer.baseAddress {
-                destination.initialize(from: source.assumingMemoryBound(to: UInt8.self), count: count)
-            }
-            initialized = count
-        }
+    /// Appends bytes to the batch's storage and returns where they lie.
+    private static func append(_ source: UnsafeRawPointer, count: Int, to storage: inout [UInt8]) -> Range<Int> {
+        let start = storage.count
+        storage.append(contentsOf: UnsafeRawBufferPointer(start: source, count: count))
+        return start..<storage.count
     }
 
     private static func headers(of raw: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {

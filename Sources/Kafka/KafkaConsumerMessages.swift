@@ -18,7 +18,9 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         // `@usableFromInline` so the per-message fast path of `next()` inlines into the caller's loop: most
         // calls then neither allocate an async frame nor leave the caller's module.
         @usableFromInline let core: ConsumerCore
-        @usableFromInline var buffer: [KafkaConsumerMessage] = []
+        @usableFromInline var buffer: [PolledMessage] = []
+        /// The bytes of the buffered messages' keys and values.
+        @usableFromInline var storage: [UInt8] = []
         @usableFromInline var index = 0
         @usableFromInline var revocationCount: UInt64 = 0
 
@@ -29,7 +31,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         public mutating func next() async throws -> KafkaConsumerMessage? {
             if index < buffer.count, core.handOut(upTo: index + 1, ifNoRevocationSince: revocationCount) {
                 index += 1
-                return buffer[index - 1]
+                return buffer[index - 1].message(in: storage)
             }
             return try await nextFromNewBatch()
         }
@@ -42,6 +44,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                     if Task.isCancelled { return nil }
                     guard let batch = try await core.pollBatch(limit: 1024) else { return nil }
                     buffer = batch.messages
+                    storage = batch.storage
                     index = 0
                     revocationCount = batch.revocationCount
                     core.startHandingOut(buffer)
@@ -50,7 +53,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                 guard index < buffer.count else { continue }
                 index += 1
                 core.handedOut.store(index, ordering: .releasing)
-                return buffer[index - 1]
+                return buffer[index - 1].message(in: storage)
             }
         }
 

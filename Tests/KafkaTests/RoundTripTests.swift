@@ -19,16 +19,21 @@ struct RoundTripTests {
         #expect(report.offset == 0)
         let tombstone = try await producer.send(KafkaProducerMessage(topic: topic, key: [9], value: nil))
         #expect(tombstone.offset == 1)
+        // Kafka tells empty from null for keys and values alike.
+        try await producer.send(KafkaProducerMessage(topic: topic, key: nil, value: []))
+        try await producer.send(KafkaProducerMessage(topic: topic, key: [], value: [7]))
         await producer.shutdown()
 
         let read = try await TestCluster.drain(cluster, topic: topic, partitions: 1)
-        try #require(read.count == 2)
+        try #require(read.count == 4)
         #expect(read[0].key == [1, 2, 3])
         #expect(read[0].valueString == "hello")
         #expect(read[0].headers == sent.headers)
         #expect(read[0].timestampMs == 1_700_000_000_123)
         #expect(read[1].key == [9])
         #expect(read[1].value == nil)
+        #expect(read[2].key == nil && read[2].value == [])
+        #expect(read[3].key == [] && read[3].value == [7])
     }
 
     @Test("messages with the same key keep their order across several partitions")
