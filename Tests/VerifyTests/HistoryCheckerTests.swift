@@ -30,6 +30,15 @@ struct HistoryCheckerTests {
         #expect(outcome.detail.contains("lost-write"))
     }
 
+    @Test("a write acknowledged without an offset and missing from the log is lost, and the summary says it had no offset")
+    func lostWithoutOffset() throws {
+        var fixture = HistoryFixture.clean()
+        fixture.produce(key: "key-2", value: 1692, partition: 0, offset: -1001, logged: false)
+        let lost = try #require(HistoryChecker.lostWrites(in: fixture.history).first)
+        #expect(lost.summary.contains("value 1692 was acknowledged on t[0] without an offset"))
+        #expect(lost.records.first?.offset == -1001)
+    }
+
     @Test("writes below the low watermark were trimmed by the cluster, not lost")
     func trimmedIsNotLost() {
         var fixture = HistoryFixture()

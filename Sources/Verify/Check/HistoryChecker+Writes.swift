@@ -12,7 +12,13 @@ extension HistoryChecker {
             if let low = index.lowWatermark[partition], acked.offset >= 0, acked.offset < low { continue }
             anomalies.append(Anomaly(
                 kind: .lostWrite,
-                summary: "value \(id.value) was acknowledged at \(partition)@\(acked.offset) but the final drain did not read it",
+                summary: acked.offset >= 0
+                    ? "value \(id.value) was acknowledged at \(partition)@\(acked.offset) but the final drain did not read it"
+                    // librdkafka reports success without an offset when it takes a batch as already
+                    // written: the broker answered DUPLICATE_SEQUENCE_NUMBER, or a later batch succeeded
+                    // after one whose outcome was unknown. Saying so points at the idempotence path.
+                    : "value \(id.value) was acknowledged on \(partition) without an offset (the client took its batch as "
+                        + "already written) but the final drain did not read it",
                 records: [AnomalyRecord(
                     role: "acked", topic: id.topic, partition: acked.partition, offset: acked.offset, key: write.key, value: id.value,
                     instance: write.instance, location: acked.location)]))
