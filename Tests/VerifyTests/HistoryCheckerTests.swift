@@ -37,6 +37,16 @@ struct HistoryCheckerTests {
         let lost = try #require(HistoryChecker.lostWrites(in: fixture.history).first)
         #expect(lost.summary.contains("value 1692 was acknowledged on t[0] without an offset"))
         #expect(lost.records.first?.offset == -1001)
+        // The mock cluster accepts sequence gaps, so there it is the cluster's loss; a real broker would not.
+        let embedded = HistoryChecker(assertions: [.noLostWrites], cluster: .embedded, transactional: false).check(fixture.history)
+        #expect(embedded.outcomes.map(\.status) == [.needsRealCluster])
+        #expect(embedded.outcomes[0].detail.contains("does not check an idempotent producer's sequence numbers"))
+        let real = HistoryChecker(assertions: [.noLostWrites], cluster: .real, transactional: false).check(fixture.history)
+        #expect(real.outcomes.map(\.status) == [.failed])
+        // A loss with an offset stays a failure on the embedded cluster too.
+        fixture.produce(key: "key-3", value: 1693, partition: 0, offset: 40, logged: false)
+        let mixed = HistoryChecker(assertions: [.noLostWrites], cluster: .embedded, transactional: false).check(fixture.history)
+        #expect(mixed.outcomes.map(\.status) == [.failed])
     }
 
     @Test("writes below the low watermark were trimmed by the cluster, not lost")
