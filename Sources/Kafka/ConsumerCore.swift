@@ -222,6 +222,10 @@ final class ConsumerCore: @unchecked Sendable {
 
     // MARK: Polling
 
+    /// How many bytes of keys and values one batch holds at most, so large messages are not read ahead by
+    /// the thousand.
+    static let batchByteLimit = 1 << 21
+
     /// Polls up to `limit` messages on the poll queue, waiting at most ~100 ms when none are ready.
     /// Returns `nil` once the consumer is closing.
     func pollBatch(limit: Int) async throws -> Batch? {
@@ -246,7 +250,7 @@ final class ConsumerCore: @unchecked Sendable {
         var storage: [UInt8] = []
         // Within one batch a topic handle stays alive, so its name is decoded once.
         var lastTopic: (handle: OpaquePointer, name: String)?
-        while batch.count < limit {
+        while batch.count < limit && storage.count < Self.batchByteLimit {
             guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.isEmpty ? 100 : 0) else { break }
             defer { rd_kafka_message_destroy(raw) }
             let message = raw.pointee

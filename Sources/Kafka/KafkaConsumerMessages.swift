@@ -42,7 +42,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             while true {
                 while index == buffer.count {
                     if Task.isCancelled { return nil }
-                    guard let batch = try await core.pollBatch(limit: 1024) else { return nil }
+                    guard let batch = try await core.pollBatch(limit: 4096) else { return nil }
                     buffer = batch.messages
                     storage = batch.storage
                     index = 0
