@@ -28,6 +28,8 @@ import Synchronization
 ///   final revoke runs your handler.
 public final class KafkaConsumer: Service, Sendable {
     let core: ConsumerCore
+    /// Where a partition without a committed offset starts, by `auto.offset.reset` (librdkafka's default is the end).
+    private let resetOffset: Int64
 
     /// Creates a consumer.
     /// - Parameters:
@@ -37,6 +39,8 @@ public final class KafkaConsumer: Service, Sendable {
     /// - Throws: ``KafkaError`` when librdkafka rejects the configuration.
     public init(config: KafkaConfig, logger: Logger = Logger(label: "kafka.consumer")) throws {
         core = try ConsumerCore(config: config, logger: logger)
+        let reset = config.properties["auto.offset.reset"]?.lowercased() ?? "largest"
+        resetOffset = ["smallest", "earliest", "beginning"].contains(reset) ? KafkaOffset.beginning : KafkaOffset.end
     }
 
     deinit { core.abandon() }
@@ -108,14 +112,18 @@ public final class KafkaConsumer: Service, Sendable {
     }
 
     /// Rewinds every assigned partition to its committed offset, as after an aborted transaction.
+    ///
+    /// A partition with nothing committed goes where `auto.offset.reset` says (librdkafka refuses a seek to the
+    /// stored offset), and a partition revoked while the committed offsets were fetched is left alone.
     public func rewindToCommitted(timeout: Duration = .seconds(10)) async throws {
         let assigned = try core.assignment()
         guard !assigned.isEmpty else { return }
         let committed = try await core.committed(assigned, timeoutMs: timeout.milliseconds)
-        let targets = committed.map { item in
-            KafkaTopicPartitionOffset(
-                topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : KafkaOffset.stored)
+        let stillAssigned = Set(try core.assignment())
+        let targets = committed.filter { stillAssigned.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }.map { item in
+            KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : resetOffset)
         }
+        guard !targets.isEmpty else { return }
         try await core.seek(targets, timeoutMs: timeout.milliseconds)
     }
 

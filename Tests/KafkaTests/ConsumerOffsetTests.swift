@@ -53,6 +53,37 @@ struct ConsumerOffsetTests {
         await #expect(throws: KafkaError.self) { try await consumer.commit(afterResume) }
     }
 
+    @Test("rewinding to committed offsets: a committed partition goes back to its commit, one without a commit to where auto.offset.reset says")
+    func rewindToCommitted() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("rewind")
+        try cluster.createTopic(topic, partitions: 2)
+        let producer = try KafkaProducer(config: TestCluster.producerConfig(cluster), logger: TestCluster.logger)
+        for index in 0..<20 {
+            try await producer.enqueue(KafkaProducerMessage(topic: topic, partition: Int32(index % 2), key: nil, value: "\(index)"))
+        }
+        try await producer.flush()
+        await producer.shutdown()
+        let consumer = try KafkaConsumer(
+            config: TestCluster.consumerConfig(cluster, group: TestCluster.unique("rewind"), ["auto.offset.reset": "earliest"]),
+            logger: TestCluster.logger)
+        try consumer.assign([0, 1].map { KafkaTopicPartitionOffset(topic: topic, partition: $0, offset: KafkaOffset.beginning) })
+        var iterator = consumer.messages.makeAsyncIterator()
+        var read: [KafkaConsumerMessage] = []
+        while read.count < 20, let message = try await iterator.next() { read.append(message) }
+        let committedMessage = try #require(read.first { $0.partition == 0 && $0.offset == 3 })
+        try await consumer.commit(committedMessage)
+
+        try await consumer.rewindToCommitted()
+        var again: [Int32: Int64] = [:]
+        while again.count < 2, let message = try await iterator.next() {
+            if again[message.partition] == nil { again[message.partition] = message.offset }
+        }
+        #expect(again == [0: 4, 1: 0])
+        await consumer.close()
+    }
+
     @Test("with automatic commits, only messages the loop received are committed, not the batch read ahead")
     func autoCommitCoversOnlyHandedOutMessages() async throws {
         let cluster = try EmbeddedCluster(brokers: 1)
