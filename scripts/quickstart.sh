@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build kafka-skill, regenerate and lint the kafka-events skill, then run
 # the main job end to end on an embedded cluster: a three-broker cluster, messages through it while a broker
-# goes down and Produce requests fail, every message read back.
+# goes down and Produce requests fail, every message read back; then verify proves lessons 6 (reliable
+# producers, under broker loss, Produce errors and leader moves) and 12 (schema evolution through the schema
+# registry) by building and running the scaffolded examples on clusters of their own.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -40,4 +42,8 @@ wait $producer
 read=$(kcat -b "$bootstrap" -C -t quickstart -o beginning -e -q -f '%s\n' | sort -n | uniq | wc -l)
 echo "read back $read of 300 distinct messages"
 [ "$read" -eq 300 ] || { echo "messages were lost" >&2; exit 1; }
+
+echo "==> verifying lessons 6 and 12 with the scaffolded examples (first build about 2 minutes)"
+"$ks" verify --lesson 6 --lesson 12 --report .build-verify/report
+echo "report: .build-verify/report/index.html"
 echo "==> done"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: the Swift tests (against the embedded cluster over TCP, real processes, real
 # files, loopback HTTP servers), the skill bundle's drift check, lint and the reference validator, the
-# offline review of the generated examples, and each example's build and smoke test.
+# offline review of the generated examples, each example's build and smoke test, and every lesson proved by
+# `kafka-skill verify --all` (examples run under faults on embedded clusters; report in .build-verify/report).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -16,3 +17,4 @@ kafka_skill=$(swift build --show-bin-path)/kafka-skill
 .build-tools/venv/bin/agentskills validate skills/kafka-events
 "$kafka_skill" review examples --fail-on warning
 scripts/smoke-examples.sh
+"$kafka_skill" verify --all --report .build-verify/report

@@ -39,7 +39,9 @@ def produce(bootstrap, topic, count):
 
 
 def consume(bootstrap, topic, count, partitions):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"bench-py-{uuid.uuid4()}", "enable.auto.commit": False, "auto.offset.reset": "earliest"})
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"bench-py-{uuid.uuid4()}", "enable.auto.commit": False, "auto.offset.reset": "earliest",
+                         # The prefetch limit the Swift library sets by default (see c/bench.c).
+                         "queued.min.messages": 1000000})
     consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in range(partitions)])
     read = 0
     start = time.perf_counter()
