@@ -22,6 +22,9 @@ final class ConsumerCore: @unchecked Sendable {
         var pendingError: KafkaError?
         /// Partitions taken away by recent rebalances, by revocation number.
         var revocations: [(number: UInt64, partitions: Set<KafkaTopicPartition>)] = []
+        /// Where seeks moved partitions from which no message has been polled since: their position until
+        /// then (librdkafka reports the last polled message's until a new one arrives).
+        var sought: [KafkaTopicPartition: Int64] = [:]
     }
 
     /// Whether the consumer emulates librdkafka's automatic offset store for handed-out messages.
@@ -37,6 +40,8 @@ final class ConsumerCore: @unchecked Sendable {
     struct Delivery {
         var batch: [PolledMessage] = []
         var stored = 0
+        /// The revocation count the iterator had checked the batch against.
+        var revocationCount: UInt64 = 0
     }
 
     /// The prefetch limit in messages when the configuration does not set `queued.min.messages`.
@@ -50,11 +55,12 @@ final class ConsumerCore: @unchecked Sendable {
     static let queuedMinMessages = "1000000"
 
     /// Called by the iterator when it starts handing out a (new or filtered) batch.
-    func startHandingOut(_ batch: [PolledMessage]) {
+    func startHandingOut(_ batch: [PolledMessage], revocationCount: UInt64) {
         delivery.withLock { delivery in
             storeHandedOut(&delivery)
             delivery.batch = batch
             delivery.stored = 0
+            delivery.revocationCount = revocationCount
             handedOut.store(0, ordering: .releasing)
         }
     }
@@ -91,15 +97,17 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// The first message not yet handed out per partition, which is the application's position there.
     private func bufferedPositions() -> [KafkaTopicPartition: Int64] {
-        delivery.withLock { delivery in
-            let count = min(handedOut.load(ordering: .acquiring), delivery.batch.count)
-            var first: [KafkaTopicPartition: Int64] = [:]
-            for message in delivery.batch[count...] {
-                let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
-                if first[partition] == nil { first[partition] = message.offset }
-            }
-            return first
+        let (messages, checkedAt) = delivery.withLock { delivery in
+            (delivery.batch[min(handedOut.load(ordering: .acquiring), delivery.batch.count)...], delivery.revocationCount)
         }
+        // Buffered messages of partitions revoked or sought since will never be handed out.
+        let stale = partitionsRevoked(since: checkedAt)
+        var first: [KafkaTopicPartition: Int64] = [:]
+        for message in messages {
+            let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+            if first[partition] == nil, !stale.contains(partition) { first[partition] = message.offset }
+        }
+        return first
     }
 
     /// Counts revocations, so an iterator can tell cheaply whether its buffered batch went stale.
@@ -122,7 +130,8 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     /// Records partitions revoked or lost, so buffered messages from them are dropped, not processed by
-    /// a member that no longer owns them.
+    /// a member that no longer owns them; a seek records the partitions it moved, whose buffered messages
+    /// were read before it.
     func recordRevocation(_ partitions: [KafkaTopicPartition]) {
         state.withLock { state in
             let number = revocationCount.load(ordering: .relaxed) + 1
@@ -271,6 +280,12 @@ final class ConsumerCore: @unchecked Sendable {
             if batch.isEmpty { batch.reserveCapacity(limit) }
             batch.append(Self.convert(raw, topic: topic, storage: &storage))
         }
+        if !batch.isEmpty {
+            state.withLock { state in
+                guard !state.sought.isEmpty else { return }
+                for message in batch { state.sought[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = nil }
+            }
+        }
         return Batch(messages: batch, storage: storage, revocationCount: startCount)
     }
 
@@ -374,15 +389,26 @@ final class ConsumerCore: @unchecked Sendable {
         if let error = list.firstError(context: "could not store the offset") { throw error }
     }
 
+    /// Moves the fetch positions. Runs on the poll queue, between two polls: librdkafka discards what it had
+    /// fetched for these partitions, and marking them as revoked drops what the iterator had already polled,
+    /// so the next message of a sought partition is the one at the new offset. Batches polled after the seek
+    /// carry the new revocation count and keep their messages.
     func seek(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) async throws {
         try ensureOpen()
-        let handle = self.handle
-        try await BlockingCalls.run {
-            let list = RDKafkaPartitionList(offsets)
-            if let error = rd_kafka_seek_partitions(handle.pointer, list.pointer, timeoutMs) {
-                throw KafkaError(consuming: error, context: "seek failed")
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            pollQueue.async {
+                continuation.resume(with: Result {
+                    let list = RDKafkaPartitionList(offsets)
+                    if let error = rd_kafka_seek_partitions(self.handle.pointer, list.pointer, timeoutMs) {
+                        throw KafkaError(consuming: error, context: "seek failed")
+                    }
+                    if let error = list.firstError(context: "seek failed") { throw error }
+                    self.state.withLock { state in
+                        for item in offsets { state.sought[KafkaTopicPartition(topic: item.topic, partition: item.partition)] = item.offset }
+                    }
+                    self.recordRevocation(offsets.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) })
+                })
             }
-            if let error = list.firstError(context: "seek failed") { throw error }
         }
     }
 
@@ -403,8 +429,9 @@ final class ConsumerCore: @unchecked Sendable {
             throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not read positions")
         }
         let buffered = bufferedPositions()
+        let sought = state.withLock { $0.sought }
         return list.offsets.map { item in
-            guard let offset = buffered[item.topicPartition] else { return item }
+            guard let offset = buffered[item.topicPartition] ?? sought[item.topicPartition] else { return item }
             return KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: offset)
         }
     }

@@ -47,7 +47,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                     storage = batch.storage
                     index = 0
                     revocationCount = batch.revocationCount
-                    core.startHandingOut(buffer)
+                    core.startHandingOut(buffer, revocationCount: revocationCount)
                 }
                 dropRevokedIfNeeded()
                 guard index < buffer.count else { continue }
@@ -66,7 +66,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             revocationCount = current
             buffer = buffer[index...].filter { !revoked.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
             index = 0
-            core.startHandingOut(buffer)
+            core.startHandingOut(buffer, revocationCount: revocationCount)
         }
     }
 }

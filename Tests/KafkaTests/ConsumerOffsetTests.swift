@@ -37,9 +37,9 @@ struct ConsumerOffsetTests {
         #expect(try await consumer.lag([partition]) == [partition: 6])
 
         try await consumer.seek([KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 7)])
-        var next = try #require(try await iterator.next())
-        while next.offset < 7 { next = try #require(try await iterator.next()) }
-        #expect(next.offset == 7 && next.valueString == "7")
+        #expect(try consumer.position([partition]).first?.offset == 7, "messages read ahead before the seek no longer count")
+        let next = try #require(try await iterator.next())
+        #expect(next.offset == 7 && next.valueString == "7", "the next message is the one sought, not one read ahead before")
         #expect(try consumer.position([partition]).first?.offset == 8)
 
         try consumer.pause([partition])
@@ -71,11 +71,16 @@ struct ConsumerOffsetTests {
         try consumer.assign([0, 1].map { KafkaTopicPartitionOffset(topic: topic, partition: $0, offset: KafkaOffset.beginning) })
         var iterator = consumer.messages.makeAsyncIterator()
         var read: [KafkaConsumerMessage] = []
-        while read.count < 20, let message = try await iterator.next() { read.append(message) }
-        let committedMessage = try #require(read.first { $0.partition == 0 && $0.offset == 3 })
+        while !read.contains(where: { $0.partition == 0 && $0.offset == 3 }), let message = try await iterator.next() {
+            read.append(message)
+        }
+        let committedMessage = try #require(read.last)
         try await consumer.commit(committedMessage)
 
+        // Messages read ahead before the rewind are not handed out after it.
         try await consumer.rewindToCommitted()
+        let partitions = [0, 1].map { KafkaTopicPartition(topic: topic, partition: $0) }
+        #expect(try consumer.position(partitions).first?.offset == 4)
         var again: [Int32: Int64] = [:]
         while again.count < 2, let message = try await iterator.next() {
             if again[message.partition] == nil { again[message.partition] = message.offset }
