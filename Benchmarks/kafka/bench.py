@@ -38,25 +38,33 @@ def produce(bootstrap, topic, count):
     return elapsed
 
 
-def consume(bootstrap, topic, count, partitions):
+def consume(bootstrap, topic, count, partitions, drain=False):
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"bench-py-{uuid.uuid4()}", "enable.auto.commit": False, "auto.offset.reset": "earliest",
                          # The prefetch limit the Swift library sets by default (see c/bench.c).
                          "queued.min.messages": 1000000})
     consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in range(partitions)])
     read = 0
     start = time.perf_counter()
+    if drain:
+        # See c/bench.c: the first message, a pause while librdkafka prefetches, then the rest timed.
+        while read < 1:
+            for message in consumer.consume(num_messages=1, timeout=0.1):
+                if message.error() is None:
+                    read += 1
+        time.sleep(3)
+        start = time.perf_counter()
     while read < count:
         for message in consumer.consume(num_messages=1000, timeout=0.1):
             if message.error() is None:
                 read += 1
-    elapsed = time.perf_counter() - start
+    elapsed = (time.perf_counter() - start) * count / (count - 1 if drain else count)
     consumer.close()
     return elapsed
 
 
 def main():
     mode, bootstrap, topic, count, partitions = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-    seconds = produce(bootstrap, topic, count) if mode == "produce" else consume(bootstrap, topic, count, partitions)
+    seconds = produce(bootstrap, topic, count) if mode == "produce" else consume(bootstrap, topic, count, partitions, mode == "drain")
     print(f"{count / seconds:.0f}")
 
 

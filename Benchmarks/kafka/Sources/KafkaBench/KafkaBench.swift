@@ -5,18 +5,20 @@ import Kafka
 ///
 /// Produce: 100-byte values, acks=all, idempotence on, linger.ms=5, every delivery report observed
 /// through the events sequence. Consume: every partition assigned from the beginning, COUNT messages read.
+/// Drain: the first message read, a pause while librdkafka prefetches the rest, then the rest timed, which
+/// is what the client costs per message with the broker out of the measurement.
 @main
 enum KafkaBench {
     static func main() async throws {
         let arguments = CommandLine.arguments
         guard arguments.count == 6, let count = Int(arguments[4]), let partitions = Int32(arguments[5]) else {
-            FileHandle.standardError.write(Data("usage: KafkaBench produce|consume BOOTSTRAP TOPIC COUNT PARTITIONS\n".utf8))
+            FileHandle.standardError.write(Data("usage: KafkaBench produce|consume|drain BOOTSTRAP TOPIC COUNT PARTITIONS\n".utf8))
             exit(64)
         }
         let (mode, bootstrap, topic) = (arguments[1], arguments[2], arguments[3])
         let seconds = mode == "produce"
             ? try await produce(bootstrap: bootstrap, topic: topic, count: count)
-            : try await consume(bootstrap: bootstrap, topic: topic, count: count, partitions: partitions)
+            : try await consume(bootstrap: bootstrap, topic: topic, count: count, partitions: partitions, drain: mode == "drain")
         print(String(format: "%.0f", Double(count) / seconds))
     }
 
@@ -44,20 +46,26 @@ enum KafkaBench {
         return elapsed.seconds
     }
 
-    static func consume(bootstrap: String, topic: String, count: Int, partitions: Int32) async throws -> Double {
+    static func consume(bootstrap: String, topic: String, count: Int, partitions: Int32, drain: Bool) async throws -> Double {
         var config = try KafkaConfig(["group.id": "bench-\(UUID().uuidString)", "enable.auto.commit": "false", "auto.offset.reset": "earliest"])
         config.bootstrapServers = [bootstrap]
         let consumer = try KafkaConsumer(config: config)
         try consumer.assign((0..<partitions).map { KafkaTopicPartitionOffset(topic: topic, partition: $0, offset: KafkaOffset.beginning) })
-        let start = ContinuousClock.now
+        var start = ContinuousClock.now
         var read = 0
         var bytes = 0
-        for try await message in consumer.messages {
+        var messages = consumer.messages.makeAsyncIterator()
+        if drain, let first = try await messages.next() {
+            bytes += first.value?.count ?? 0
+            read += 1
+            try await Task.sleep(for: .seconds(3))
+            start = ContinuousClock.now
+        }
+        while read < count, let message = try await messages.next() {
             bytes += message.value?.count ?? 0
             read += 1
-            if read == count { break }
         }
-        let elapsed = ContinuousClock.now - start
+        let elapsed = (ContinuousClock.now - start) * (Double(count) / Double(drain ? count - 1 : count))
         await consumer.close()
         guard bytes == read * 100 else { throw KafkaError(code: .fail, message: "unexpected payload sizes") }
         return elapsed.seconds
