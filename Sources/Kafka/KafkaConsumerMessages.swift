@@ -43,11 +43,14 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                 while index == buffer.count {
                     if Task.isCancelled { return nil }
                     guard let batch = try await core.pollBatch(limit: 4096) else { return nil }
+                    let (finished, finishedStorage) = (buffer, storage)
                     buffer = batch.messages
                     storage = batch.storage
                     index = 0
                     revocationCount = batch.revocationCount
                     core.startHandingOut(buffer, revocationCount: revocationCount)
+                    // The core no longer holds the finished batch either, so its arrays can be filled again.
+                    core.recycle(messages: finished, storage: finishedStorage)
                 }
                 dropRevokedIfNeeded()
                 guard index < buffer.count else { continue }
