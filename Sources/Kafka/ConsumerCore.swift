@@ -259,7 +259,7 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     private func pollBatchNow(limit: Int) throws -> Batch? {
-        let startCount = revocationCount.load(ordering: .acquiring)
+        var startCount = revocationCount.load(ordering: .acquiring)
         let pending = try state.withLock { state -> Bool in
             if let error = state.pendingError {
                 state.pendingError = nil
@@ -280,6 +280,14 @@ final class ConsumerCore: @unchecked Sendable {
         while batch.count < limit && storage.count < Self.batchByteLimit {
             guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.isEmpty ? 100 : 0) else { break }
             defer { rd_kafka_message_destroy(raw) }
+            // A rebalance handler ran inside this poll and revoked or sought partitions: what this batch
+            // already holds of them is stale, what is polled from here on is not.
+            let current = revocationCount.load(ordering: .acquiring)
+            if current != startCount {
+                let stale = partitionsRevoked(since: startCount)
+                batch.removeAll { stale.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
+                startCount = current
+            }
             let message = raw.pointee
             if message.err != RD_KAFKA_RESP_ERR_NO_ERROR {
                 guard let error = consumeError(raw) else { continue }
@@ -413,21 +421,30 @@ final class ConsumerCore: @unchecked Sendable {
     /// carry the new revocation count and keep their messages.
     func seek(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) async throws {
         try ensureOpen()
+        // From a rebalance handler the poll queue is busy waiting for the handler, so the seek runs on a
+        // thread of its own; no poll can run meanwhile, and the poll that is waiting sorts its messages out
+        // when the handler returns (see pollBatchNow).
+        if bridge.isRunningHandler.load(ordering: .acquiring) {
+            try await BlockingCalls.run { try self.seekNow(offsets, timeoutMs: timeoutMs) }
+            return
+        }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             pollQueue.async {
-                continuation.resume(with: Result {
-                    let list = RDKafkaPartitionList(offsets)
-                    if let error = rd_kafka_seek_partitions(self.handle.pointer, list.pointer, timeoutMs) {
-                        throw KafkaError(consuming: error, context: "seek failed")
-                    }
-                    if let error = list.firstError(context: "seek failed") { throw error }
-                    self.state.withLock { state in
-                        for item in offsets { state.sought[KafkaTopicPartition(topic: item.topic, partition: item.partition)] = item.offset }
-                    }
-                    self.recordRevocation(offsets.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) })
-                })
+                continuation.resume(with: Result { try self.seekNow(offsets, timeoutMs: timeoutMs) })
             }
         }
+    }
+
+    private func seekNow(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) throws {
+        let list = RDKafkaPartitionList(offsets)
+        if let error = rd_kafka_seek_partitions(handle.pointer, list.pointer, timeoutMs) {
+            throw KafkaError(consuming: error, context: "seek failed")
+        }
+        if let error = list.firstError(context: "seek failed") { throw error }
+        state.withLock { state in
+            for item in offsets { state.sought[KafkaTopicPartition(topic: item.topic, partition: item.partition)] = item.offset }
+        }
+        recordRevocation(offsets.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) })
     }
 
     func pause(_ partitions: [KafkaTopicPartition], resume: Bool) throws {

@@ -89,6 +89,32 @@ struct ConsumerOffsetTests {
         await consumer.close()
     }
 
+    @Test("a seek inside the rebalance handler takes effect without blocking the poll that runs the handler")
+    func seekInRebalanceHandler() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("seek-assign")
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(config: TestCluster.producerConfig(cluster), logger: TestCluster.logger)
+        for index in 0..<10 { try await producer.enqueue(KafkaProducerMessage(topic: topic, key: nil, value: "\(index)")) }
+        try await producer.flush()
+        await producer.shutdown()
+        let consumer = try KafkaConsumer(
+            config: TestCluster.consumerConfig(cluster, group: TestCluster.unique("seek-assign")), logger: TestCluster.logger)
+        try consumer.subscribe(topics: [topic]) { rebalance in
+            guard rebalance.kind == .assigned, rebalance.partitions.contains(KafkaTopicPartition(topic: topic, partition: 0)) else { return }
+            do {
+                try await rebalance.seek(KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 6))
+            } catch {
+                Issue.record("seek in the handler failed: \(error)")
+            }
+        }
+        var iterator = consumer.messages.makeAsyncIterator()
+        let first = try #require(try await iterator.next())
+        #expect(first.offset == 6 && first.valueString == "6")
+        await consumer.close()
+    }
+
     @Test("with automatic commits, only messages the loop received are committed, not the batch read ahead")
     func autoCommitCoversOnlyHandedOutMessages() async throws {
         let cluster = try EmbeddedCluster(brokers: 1)

@@ -16,6 +16,9 @@ final class RebalanceBridge: Sendable {
     /// Whether the group has handed this member an assignment (possibly empty) at least once; librdkafka
     /// calls the callback for every completed SyncGroup, also when no partition moved.
     let hasBeenAssigned = Atomic<Bool>(false)
+    /// Whether the user's handler is running, while the poll thread waits for it inside the callback: work
+    /// the handler asks for must not be queued behind that poll.
+    let isRunningHandler = Atomic<Bool>(false)
     private let coreBox = Mutex<ConsumerCoreReference?>(nil)
 
     init(logger: Logger) { self.logger = logger }
@@ -65,11 +68,13 @@ final class RebalanceBridge: Sendable {
         let event = KafkaRebalance(
             kind: kind, partitions: partitions, rebalanceProtocol: isCooperative ? .cooperative : .eager, core: core)
         let done = DispatchSemaphore(value: 0)
+        isRunningHandler.store(true, ordering: .releasing)
         Task {
             await handler(event)
             done.signal()
         }
         done.wait()
+        isRunningHandler.store(false, ordering: .releasing)
     }
 }
 
