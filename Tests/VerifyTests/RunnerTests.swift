@@ -34,7 +34,10 @@ struct RunnerTests {
     static let examples: [String: ExampleSource] = [
         "fixture-producer": fixture("fixture-producer", ["FIXTURE_ROLE": "producer"], role: .producer),
         "fixture-consumer": fixture("fixture-consumer", ["FIXTURE_ROLE": "consumer"], role: .consumer),
-        "fixture-consumer-broken": fixture("fixture-consumer-broken", ["FIXTURE_ROLE": "consumer", "FIXTURE_BUG": "commit-before-process"], role: .consumer),
+        // Slow processing keeps many records read (and committed) but unprocessed when the kill lands.
+        "fixture-consumer-broken": fixture(
+            "fixture-consumer-broken",
+            ["FIXTURE_ROLE": "consumer", "FIXTURE_BUG": "commit-before-process", "FIXTURE_PROCESS_DELAY_MS": "5"], role: .consumer),
         "fixture-consumer-crashing": fixture("fixture-consumer-crashing", ["FIXTURE_ROLE": "consumer", "FIXTURE_BUG": "crash-midway"], role: .consumer),
     ]
 
@@ -100,6 +103,10 @@ struct RunnerTests {
         let mark = UUID().uuidString
         var options = Self.options(project, mark: mark)
         options.reportDirectory = project.appendingPathComponent("report")
+        // Six seconds of input: the embedded cluster takes about 3 s to let the first member join, and the
+        // kill must land while input still arrives, or the consumer has read everything by then and its
+        // restart is never needed.
+        options.messagesPerSecond = 100
         let (stream, continuation) = AsyncStream<VerifyProgress>.makeStream()
         let run = Task { try await VerifyRunner(options: options).run(progress: continuation) }
         var phases: [LessonPhase] = []
