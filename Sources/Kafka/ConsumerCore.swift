@@ -104,7 +104,7 @@ final class ConsumerCore: @unchecked Sendable {
         let stale = partitionsRevoked(since: checkedAt)
         var first: [KafkaTopicPartition: Int64] = [:]
         for message in messages {
-            let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+            let partition = message.topicPartition
             if first[partition] == nil, !stale.contains(partition) { first[partition] = message.offset }
         }
         return first
@@ -285,7 +285,7 @@ final class ConsumerCore: @unchecked Sendable {
             let current = revocationCount.load(ordering: .acquiring)
             if current != startCount {
                 let stale = partitionsRevoked(since: startCount)
-                batch.removeAll { stale.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
+                batch.removeAll { stale.contains($0.topicPartition) }
                 startCount = current
             }
             let message = raw.pointee
@@ -309,7 +309,7 @@ final class ConsumerCore: @unchecked Sendable {
         if !batch.isEmpty {
             state.withLock { state in
                 guard !state.sought.isEmpty else { return }
-                for message in batch { state.sought[KafkaTopicPartition(topic: message.topic, partition: message.partition)] = nil }
+                for message in batch { state.sought[message.topicPartition] = nil }
             }
         }
         return Batch(messages: batch, storage: storage, revocationCount: startCount)
@@ -442,9 +442,9 @@ final class ConsumerCore: @unchecked Sendable {
         }
         if let error = list.firstError(context: "seek failed") { throw error }
         state.withLock { state in
-            for item in offsets { state.sought[KafkaTopicPartition(topic: item.topic, partition: item.partition)] = item.offset }
+            for item in offsets { state.sought[item.topicPartition] = item.offset }
         }
-        recordRevocation(offsets.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition) })
+        recordRevocation(offsets.map(\.topicPartition))
     }
 
     func pause(_ partitions: [KafkaTopicPartition], resume: Bool) throws {

@@ -120,7 +120,7 @@ public final class KafkaConsumer: Service, Sendable {
         guard !assigned.isEmpty else { return }
         let committed = try await core.committed(assigned, timeoutMs: timeout.milliseconds)
         let stillAssigned = Set(try core.assignment())
-        let targets = committed.filter { stillAssigned.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }.map { item in
+        let targets = committed.filter { stillAssigned.contains($0.topicPartition) }.map { item in
             KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : resetOffset)
         }
         guard !targets.isEmpty else { return }

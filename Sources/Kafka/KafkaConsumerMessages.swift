@@ -67,7 +67,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             guard current != revocationCount else { return }
             let revoked = core.partitionsRevoked(since: revocationCount)
             revocationCount = current
-            buffer = buffer[index...].filter { !revoked.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
+            buffer = buffer[index...].filter { !revoked.contains($0.topicPartition) }
             index = 0
             core.startHandingOut(buffer, revocationCount: revocationCount)
         }

@@ -29,6 +29,10 @@ struct PolledMessage: Sendable {
         self.timestampMs = timestampMs
     }
 
+    /// Its topic and partition.
+    @usableFromInline
+    var topicPartition: KafkaTopicPartition { KafkaTopicPartition(topic: topic, partition: partition) }
+
     /// The public message, with key and value copied out of `storage`.
     @inlinable
     func message(in storage: [UInt8]) -> KafkaConsumerMessage {

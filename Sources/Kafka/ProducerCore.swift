@@ -295,8 +295,6 @@ final class ProducerCore: @unchecked Sendable {
         teardown(timeoutMs: 0)
     }
 
-    /// Delivers or purges everything, stops the poller, and destroys librdkafka objects in the order
-    /// librdkafka needs (topics and queues before the handle). Runs off the cooperative pool.
     /// Messages handed to librdkafka whose report has not arrived yet.
     private var outstandingMessages: UInt64 {
         state.withLock { $0.nextID - 1 - $0.refusedOffers - $0.reportsReceived }
@@ -314,6 +312,8 @@ final class ProducerCore: @unchecked Sendable {
         return true
     }
 
+    /// Delivers or purges everything, stops the poller, and destroys librdkafka objects in the order
+    /// librdkafka needs (topics and queues before the handle). Runs off the cooperative pool.
     private func teardown(timeoutMs: Int32) {
         if !flushMessages(timeoutMs: timeoutMs) {
             let purge = Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)

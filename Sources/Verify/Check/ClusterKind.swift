@@ -28,4 +28,23 @@ public enum ClusterKind: String, Sendable, Hashable, Codable {
             return nil
         }
     }
+
+    /// Why this cluster cannot tell whether `evidence` refutes a claim, or `nil` when the anomalies stand.
+    ///
+    /// librdkafka acknowledges a batch without an offset when a later batch of the same idempotent producer
+    /// is accepted, since a broker refuses a sequence gap (OUT_OF_ORDER_SEQUENCE_NUMBER). The embedded cluster
+    /// checks sequence numbers only for transactional producers, so a write lost after such an
+    /// acknowledgement is the cluster's doing, not the client's or the example's.
+    /// - Parameter evidence: The anomalies found against one claim.
+    public func limitation(explaining evidence: [Anomaly]) -> String? {
+        guard self == .embedded, !evidence.isEmpty, evidence.allSatisfy(Self.isImplicitlyAcknowledgedLoss) else { return nil }
+        return "the embedded cluster does not check an idempotent producer's sequence numbers, so it accepted a batch "
+            + "after one it never wrote, and librdkafka took the earlier one as written (acknowledged without an "
+            + "offset); a real broker refuses such a gap"
+    }
+
+    /// A lost write whose acknowledgement carried no offset.
+    private static func isImplicitlyAcknowledgedLoss(_ anomaly: Anomaly) -> Bool {
+        anomaly.kind == .lostWrite && anomaly.records.allSatisfy { $0.role != "acked" || ($0.offset ?? 0) < 0 }
+    }
 }

@@ -55,14 +55,10 @@ public struct HistoryChecker: Sendable {
                 outcomes.append(CheckOutcome(
                     name: assertion.rawValue, status: .needsRealCluster, detail: "needs a real cluster: \(limitation)\(seen)",
                     anomalies: evidence))
-            } else if cluster == .embedded, !evidence.isEmpty, evidence.allSatisfy(Self.isImplicitlyAcknowledgedLoss) {
+            } else if let limitation = cluster.limitation(explaining: evidence) {
                 outcomes.append(CheckOutcome(
                     name: assertion.rawValue, status: .needsRealCluster,
-                    detail: "needs a real cluster: the embedded cluster does not check an idempotent producer's sequence "
-                        + "numbers, so it accepted a batch after one it never wrote, and librdkafka took the earlier one as "
-                        + "written (acknowledged without an offset); a real broker refuses such a gap. "
-                        + Self.failureSummary(evidence),
-                    anomalies: evidence))
+                    detail: "needs a real cluster: \(limitation). \(Self.failureSummary(evidence))", anomalies: evidence))
             } else if !evidence.isEmpty {
                 outcomes.append(CheckOutcome(
                     name: assertion.rawValue, status: .failed, detail: Self.failureSummary(evidence), anomalies: evidence))
@@ -78,15 +74,6 @@ public struct HistoryChecker: Sendable {
             return !claimed.contains(assertion)
         }
         return HistoryCheck(outcomes: outcomes, observations: observations)
-    }
-
-    /// A lost write whose acknowledgement carried no offset. librdkafka acknowledges a batch that way when a
-    /// later batch of the same idempotent producer is accepted (the broker would have refused the later one
-    /// with OUT_OF_ORDER_SEQUENCE_NUMBER had the earlier one not been written). librdkafka's mock cluster
-    /// checks sequence numbers only for transactional producers, so on it such a loss is the cluster's, not
-    /// the client's or the example's.
-    static func isImplicitlyAcknowledgedLoss(_ anomaly: Anomaly) -> Bool {
-        anomaly.kind == .lostWrite && anomaly.records.allSatisfy { $0.role != "acked" || ($0.offset ?? 0) < 0 }
     }
 
     /// Why a claim with no anomalies still proves nothing, e.g. nothing was written or no commit was recorded.
