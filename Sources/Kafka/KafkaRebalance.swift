@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A change in the partitions this consumer owns, handed to the rebalance handler given to
 /// ``KafkaConsumer/subscribe(topics:onRebalance:)``.
 ///
@@ -8,7 +10,8 @@
 public struct KafkaRebalance: Sendable {
     /// What happened to the partitions.
     public enum Kind: String, Sendable, Hashable {
-        /// The partitions were assigned to this consumer (reading starts after the handler returns).
+        /// The partitions are being assigned to this consumer: they start when the handler returns, at the
+        /// committed offsets or where ``KafkaRebalance/seek(_:)`` says.
         case assigned
         /// The partitions are being taken away in an orderly rebalance; commit now.
         case revoked
@@ -31,6 +34,13 @@ public struct KafkaRebalance: Sendable {
     /// The group's rebalance protocol.
     public var rebalanceProtocol: RebalanceProtocol
     let core: ConsumerCore
+    /// On assignment, the offsets the handler chose for partitions, applied when they are assigned.
+    let startOffsets: StartOffsets?
+
+    /// The start offsets chosen during an assignment, shared by the handler's copies of the event.
+    final class StartOffsets: Sendable {
+        let offsets = Mutex<[KafkaTopicPartition: Int64]>([:])
+    }
 
     /// Commits offsets synchronously, while the partitions are still owned.
     /// - Parameter offsets: The offsets to commit (the next offset to read, i.e. last processed + 1).
@@ -45,9 +55,16 @@ public struct KafkaRebalance: Sendable {
         try await core.commit(nil)
     }
 
-    /// Moves the read position of an assigned partition (only meaningful on ``Kind-swift.enum/assigned``).
+    /// Where a partition starts: on ``Kind-swift.enum/assigned``, the offset the partition is assigned at
+    /// when the handler returns; otherwise a seek of the owned partition.
     /// - Parameter offset: Where to read next.
     public func seek(_ offset: KafkaTopicPartitionOffset) async throws {
+        if let startOffsets {
+            // A seek right after librdkafka's asynchronous assign finds the partition not started yet
+            // (_STATE), so the offset goes into the assignment itself.
+            startOffsets.offsets.withLock { $0[offset.topicPartition] = offset.offset }
+            return
+        }
         try await core.seek([offset], timeoutMs: 10_000)
     }
 }

@@ -36,6 +36,15 @@ final class RebalanceBridge: Sendable {
         switch error {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             hasBeenAssigned.store(true, ordering: .releasing)
+            // The handler runs before the assignment so that its seeks become the partitions' start offsets.
+            let starts = runHandler(kind: .assigned, partitions: moved, isCooperative: isCooperative) ?? [:]
+            if let list = partitions, !starts.isEmpty {
+                for index in 0..<Int(list.pointee.cnt) {
+                    let element = list.pointee.elems[index]
+                    let partition = KafkaTopicPartition(topic: String(cString: element.topic), partition: element.partition)
+                    if let offset = starts[partition] { list.pointee.elems[index].offset = offset }
+                }
+            }
             if isCooperative {
                 if let failure = rd_kafka_incremental_assign(handle, partitions) {
                     logger.error("incremental assign failed: \(KafkaError(consuming: failure))")
@@ -44,7 +53,6 @@ final class RebalanceBridge: Sendable {
                 rd_kafka_assign(handle, partitions)
             }
             logger.info("partitions assigned: \(moved.map(\.description).joined(separator: ", "))")
-            runHandler(kind: .assigned, partitions: moved, isCooperative: isCooperative)
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             let kind: KafkaRebalance.Kind = rd_kafka_assignment_lost(handle) != 0 ? .lost : .revoked
             coreBox.withLock { $0?.core }?.recordRevocation(moved)
@@ -63,10 +71,17 @@ final class RebalanceBridge: Sendable {
         }
     }
 
-    private func runHandler(kind: KafkaRebalance.Kind, partitions: [KafkaTopicPartition], isCooperative: Bool) {
-        guard let handler = handler.withLock({ $0 }), let core = coreBox.withLock({ $0?.core }) else { return }
+    /// Runs the user's handler and waits for it.
+    /// - Returns: On assignment, the start offsets the handler chose; `nil` when no handler ran.
+    @discardableResult
+    private func runHandler(kind: KafkaRebalance.Kind, partitions: [KafkaTopicPartition], isCooperative: Bool)
+        -> [KafkaTopicPartition: Int64]?
+    {
+        guard let handler = handler.withLock({ $0 }), let core = coreBox.withLock({ $0?.core }) else { return nil }
+        let starts = kind == .assigned ? KafkaRebalance.StartOffsets() : nil
         let event = KafkaRebalance(
-            kind: kind, partitions: partitions, rebalanceProtocol: isCooperative ? .cooperative : .eager, core: core)
+            kind: kind, partitions: partitions, rebalanceProtocol: isCooperative ? .cooperative : .eager, core: core,
+            startOffsets: starts)
         let done = DispatchSemaphore(value: 0)
         isRunningHandler.store(true, ordering: .releasing)
         Task {
@@ -75,6 +90,7 @@ final class RebalanceBridge: Sendable {
         }
         done.wait()
         isRunningHandler.store(false, ordering: .releasing)
+        return starts?.offsets.withLock { $0 }
     }
 }
 
