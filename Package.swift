@@ -127,6 +127,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Finds or installs the Python implementations the Avro and registry interop tests compare with.
+        .target(
+            name: "PythonInterop",
+            path: "Tests/PythonInterop",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka"],
@@ -134,13 +140,14 @@ let package = Package(
         ),
         .testTarget(
             name: "AvroTests",
-            dependencies: ["Avro"],
+            dependencies: ["Avro", "PythonInterop"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SchemaRegistryTests",
             dependencies: [
+                "PythonInterop",
                 "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

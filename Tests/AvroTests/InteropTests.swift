@@ -1,5 +1,6 @@
 import Avro
 import Foundation
+import PythonInterop
 import Testing
 
 /// Interop with Apache Avro's Python implementation (PyPI `avro`), run as a real subprocess. The tests fail, never

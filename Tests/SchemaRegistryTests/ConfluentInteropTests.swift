@@ -1,5 +1,6 @@
 import Avro
 import Foundation
+import PythonInterop
 import SchemaRegistry
 import Testing
 
@@ -71,7 +72,7 @@ struct ConfluentInteropTests {
             let scriptURL = folder.appendingPathComponent("confluent_interop.py")
             try Data(Self.script.utf8).write(to: scriptURL)
             let hex = swiftBytes.map { String(format: "%02x", $0) }.joined()
-            let result = try await PythonProcess.run(
+            let result = try await ProcessRunner.run(
                 python, [scriptURL.path, url.absoluteString, v1.jsonString, Schemas.userV2, Schemas.userBreaking, hex])
             try #require(result.status == 0, "the Python client failed: \(result.output)")
             let report = try JSONDecoder().decode(Report.self, from: result.stdout)
