@@ -44,20 +44,19 @@ def consume(bootstrap, topic, count, partitions, drain=False):
                          "queued.min.messages": 1000000})
     consumer.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in range(partitions)])
     read = 0
-    start = time.perf_counter()
+    # See c/bench.c: timed from the first message; drain pauses there while librdkafka prefetches the rest.
+    while read < 1:
+        for message in consumer.consume(num_messages=1, timeout=0.1):
+            if message.error() is None:
+                read += 1
     if drain:
-        # See c/bench.c: the first message, a pause while librdkafka prefetches, then the rest timed.
-        while read < 1:
-            for message in consumer.consume(num_messages=1, timeout=0.1):
-                if message.error() is None:
-                    read += 1
         time.sleep(3)
-        start = time.perf_counter()
+    start = time.perf_counter()
     while read < count:
         for message in consumer.consume(num_messages=1000, timeout=0.1):
             if message.error() is None:
                 read += 1
-    elapsed = (time.perf_counter() - start) * count / (count - 1 if drain else count)
+    elapsed = (time.perf_counter() - start) * count / (count - 1)
     consumer.close()
     return elapsed
 
