@@ -38,7 +38,7 @@ final class ConsumerCore: @unchecked Sendable {
     let handedOut = Atomic<Int>(0)
 
     struct Delivery {
-        var batch: [PolledMessage] = []
+        var batch = PolledBatch()
         var stored = 0
         /// The revocation count the iterator had checked the batch against.
         var revocationCount: UInt64 = 0
@@ -55,7 +55,7 @@ final class ConsumerCore: @unchecked Sendable {
     static let queuedMinMessages = "1000000"
 
     /// Called by the iterator when it starts handing out a (new or filtered) batch.
-    func startHandingOut(_ batch: [PolledMessage], revocationCount: UInt64) {
+    func startHandingOut(_ batch: PolledBatch, revocationCount: UInt64) {
         delivery.withLock { delivery in
             storeHandedOut(&delivery)
             delivery.batch = batch
@@ -72,39 +72,41 @@ final class ConsumerCore: @unchecked Sendable {
 
     private func storeHandedOut(_ delivery: inout Delivery) {
         guard storesHandedOutOffsets else { return }
-        let count = min(handedOut.load(ordering: .acquiring), delivery.batch.count)
+        let batch = delivery.batch
+        let count = min(handedOut.load(ordering: .acquiring), batch.messages.count)
         guard count > delivery.stored else { return }
         // Runs of one partition are the rule and a batch spans few partitions, so a short list searched from
-        // the last hit is far cheaper per message than hashing each message's topic into a dictionary.
-        var next: [KafkaTopicPartitionOffset] = []
+        // the last hit is far cheaper per message than hashing each message's partition into a dictionary.
+        var next: [(topic: Int, partition: Int32, offset: Int64)] = []
         var last = 0
-        for message in delivery.batch[delivery.stored..<count] {
+        for message in batch.messages[delivery.stored..<count] {
             if last < next.count, next[last].partition == message.partition, next[last].topic == message.topic {
                 next[last].offset = message.offset + 1
             } else if let index = next.firstIndex(where: { $0.partition == message.partition && $0.topic == message.topic }) {
                 next[index].offset = message.offset + 1
                 last = index
             } else {
-                next.append(KafkaTopicPartitionOffset(topic: message.topic, partition: message.partition, offset: message.offset + 1))
+                next.append((message.topic, message.partition, message.offset + 1))
                 last = next.count - 1
             }
         }
         delivery.stored = count
-        let list = RDKafkaPartitionList(next)
+        let list = RDKafkaPartitionList(
+            next.map { KafkaTopicPartitionOffset(topic: batch.topics[$0.topic], partition: $0.partition, offset: $0.offset) })
         // Partitions revoked meanwhile refuse the store; their next owner reads from the committed offset.
         _ = rd_kafka_offsets_store(handle.pointer, list.pointer)
     }
 
     /// The first message not yet handed out per partition, which is the application's position there.
     private func bufferedPositions() -> [KafkaTopicPartition: Int64] {
-        let (messages, checkedAt) = delivery.withLock { delivery in
-            (delivery.batch[min(handedOut.load(ordering: .acquiring), delivery.batch.count)...], delivery.revocationCount)
+        let (batch, start, checkedAt) = delivery.withLock { delivery in
+            (delivery.batch, min(handedOut.load(ordering: .acquiring), delivery.batch.messages.count), delivery.revocationCount)
         }
         // Buffered messages of partitions revoked or sought since will never be handed out.
         let stale = partitionsRevoked(since: checkedAt)
         var first: [KafkaTopicPartition: Int64] = [:]
-        for message in messages {
-            let partition = message.topicPartition
+        for message in batch.messages[start...] {
+            let partition = batch.topicPartition(of: message)
             if first[partition] == nil, !stale.contains(partition) { first[partition] = message.offset }
         }
         return first
@@ -120,13 +122,6 @@ final class ConsumerCore: @unchecked Sendable {
         guard self.revocationCount.load(ordering: .acquiring) == revocationCount else { return false }
         handedOut.store(count, ordering: .releasing)
         return true
-    }
-
-    /// A polled batch, the bytes of its keys and values, and the revocation count when polling began.
-    struct Batch {
-        var messages: [PolledMessage]
-        var storage: [UInt8]
-        var revocationCount: UInt64
     }
 
     /// Records partitions revoked or lost, so buffered messages from them are dropped, not processed by
@@ -239,18 +234,19 @@ final class ConsumerCore: @unchecked Sendable {
     ///
     /// A batch's arrays are hundreds of kilobytes, which malloc hands out as fresh pages: allocating them anew
     /// for every batch cost a page fault per 4 KiB, more than the messages' own handling.
-    private let spare = Mutex<(messages: [PolledMessage], storage: [UInt8])?>(nil)
+    private let spare = Mutex<PolledBatch?>(nil)
 
     /// Takes back the arrays of a batch the iterator has finished with; it must hold no other reference.
     @usableFromInline
-    func recycle(messages: consuming [PolledMessage], storage: consuming [UInt8]) {
-        guard messages.capacity > 0 || storage.capacity > 0 else { return }
-        spare.withLock { $0 = (messages, storage) }
+    func recycle(_ batch: consuming PolledBatch) {
+        guard batch.hasCapacity else { return }
+        spare.withLock { $0 = batch }
     }
 
     /// Polls up to `limit` messages on the poll queue, waiting at most ~100 ms when none are ready.
     /// Returns `nil` once the consumer is closing.
-    func pollBatch(limit: Int) async throws -> Batch? {
+    @usableFromInline
+    func pollBatch(limit: Int) async throws -> PolledBatch? {
         try await withCheckedThrowingContinuation { continuation in
             pollQueue.async {
                 continuation.resume(with: Result { try self.pollBatchNow(limit: limit) })
@@ -258,7 +254,7 @@ final class ConsumerCore: @unchecked Sendable {
         }
     }
 
-    private func pollBatchNow(limit: Int) throws -> Batch? {
+    private func pollBatchNow(limit: Int) throws -> PolledBatch? {
         var startCount = revocationCount.load(ordering: .acquiring)
         let pending = try state.withLock { state -> Bool in
             if let error = state.pendingError {
@@ -268,51 +264,53 @@ final class ConsumerCore: @unchecked Sendable {
             return state.phase == .running
         }
         guard pending else { return nil }
-        var (batch, storage) = spare.withLock { spare in
+        var batch = spare.withLock { spare in
             defer { spare = nil }
-            return spare ?? ([], [])
+            return spare ?? PolledBatch()
         }
         // Uniquely held by now, so emptying keeps the allocations.
-        batch.removeAll(keepingCapacity: true)
-        storage.removeAll(keepingCapacity: true)
-        // Within one batch a topic handle stays alive, so its name is decoded once.
-        var lastTopic: (handle: OpaquePointer, name: String)?
-        while batch.count < limit && storage.count < Self.batchByteLimit {
-            guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.isEmpty ? 100 : 0) else { break }
+        batch.removeAll()
+        // Within one batch a topic handle stays alive, so its name is decoded once per handle.
+        var topicHandles: [OpaquePointer?] = []
+        var lastTopic = -1
+        while batch.messages.count < limit && batch.storage.count < Self.batchByteLimit {
+            guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.messages.isEmpty ? 100 : 0) else { break }
             defer { rd_kafka_message_destroy(raw) }
             // A rebalance handler ran inside this poll and revoked or sought partitions: what this batch
             // already holds of them is stale, what is polled from here on is not.
             let current = revocationCount.load(ordering: .acquiring)
             if current != startCount {
-                let stale = partitionsRevoked(since: startCount)
-                batch.removeAll { stale.contains($0.topicPartition) }
+                batch.removeMessages(of: partitionsRevoked(since: startCount))
                 startCount = current
             }
             let message = raw.pointee
             if message.err != RD_KAFKA_RESP_ERR_NO_ERROR {
                 guard let error = consumeError(raw) else { continue }
-                if batch.isEmpty { throw error }
+                if batch.messages.isEmpty { throw error }
                 state.withLock { $0.pendingError = error }
                 break
             }
-            let topic: String
-            if let last = lastTopic, last.handle == message.rkt {
-                topic = last.name
-            } else {
-                topic = message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
-                if let handle = message.rkt { lastTopic = (handle, topic) }
+            if lastTopic < 0 || topicHandles[lastTopic] != message.rkt {
+                if let index = topicHandles.firstIndex(of: message.rkt) {
+                    lastTopic = index
+                } else {
+                    topicHandles.append(message.rkt)
+                    batch.topics.append(message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "")
+                    lastTopic = topicHandles.count - 1
+                }
             }
             // A message arrived, so more usually follow: one allocation instead of growing the array ten times.
-            if batch.isEmpty, batch.capacity < limit { batch.reserveCapacity(limit) }
-            batch.append(Self.convert(raw, topic: topic, storage: &storage))
+            if batch.messages.isEmpty, batch.messages.capacity < limit { batch.messages.reserveCapacity(limit) }
+            batch.messages.append(Self.convert(raw, topic: lastTopic, into: &batch))
         }
-        if !batch.isEmpty {
+        if !batch.messages.isEmpty {
             state.withLock { state in
                 guard !state.sought.isEmpty else { return }
-                for message in batch { state.sought[message.topicPartition] = nil }
+                for message in batch.messages { state.sought[batch.topicPartition(of: message)] = nil }
             }
         }
-        return Batch(messages: batch, storage: storage, revocationCount: startCount)
+        batch.revocationCount = startCount
+        return batch
     }
 
     /// Turns an error message from poll into an error for the caller, or `nil` when librdkafka recovers by itself.
@@ -333,34 +331,54 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     private static func convert(
-        _ raw: UnsafeMutablePointer<rd_kafka_message_t>, topic: String, storage: inout [UInt8]
+        _ raw: UnsafeMutablePointer<rd_kafka_message_t>, topic: Int, into batch: inout PolledBatch
     ) -> PolledMessage {
         let message = raw.pointee
-        let key = message.key.map { append($0, count: message.key_len, to: &storage) }
-        let value = message.payload.map { append($0, count: message.len, to: &storage) }
+        let key = message.key.map { append($0, count: message.key_len, to: &batch.storage) } ?? (0, -1)
+        let value = message.payload.map { append($0, count: message.len, to: &batch.storage) } ?? (0, -1)
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
+        var headers = -1
+        if Self.mayHaveHeaders(message), let list = Self.headers(of: raw) {
+            headers = batch.headers.count
+            batch.headers.append(list)
+        }
         return PolledMessage(
             topic: topic,
             partition: message.partition,
             offset: message.offset,
             key: key,
             value: value,
-            headers: headers(of: raw),
-            timestampMs: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
+            headers: headers,
+            timestampMs: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? .min : timestamp
         )
     }
 
     /// Appends bytes to the batch's storage and returns where they lie.
-    private static func append(_ source: UnsafeRawPointer, count: Int, to storage: inout [UInt8]) -> Range<Int> {
+    private static func append(_ source: UnsafeRawPointer, count: Int, to storage: inout [UInt8]) -> (start: Int, count: Int) {
         let start = storage.count
         storage.append(contentsOf: UnsafeRawBufferPointer(start: source, count: count))
-        return start..<storage.count
+        return (start, count)
     }
 
-    private static func headers(of raw: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {
+    /// Whether a message may carry headers, answered without librdkafka's header parser.
+    ///
+    /// librdkafka 2.0.2 allocates and zeroes a parse buffer for every message whose headers are asked for, even
+    /// when the record has none, which cost more than everything else the poll thread does per message. In a
+    /// record of format v2 (the only format Kafka 4 writes) the header count follows the value as a zigzag
+    /// varint, one zero byte for none, so that byte answers the common case. A tombstone or an empty value
+    /// (librdkafka does not point an empty value into the record) asks librdkafka; records of the old formats
+    /// have no headers, so whatever byte follows their value only decides whether the parser is asked.
+    @inline(__always)
+    static func mayHaveHeaders(_ message: rd_kafka_message_t) -> Bool {
+        guard let value = message.payload, message.len > 0 else { return true }
+        return value.load(fromByteOffset: message.len, as: UInt8.self) != 0
+    }
+
+    /// The message's headers; `nil` when it has none.
+    private static func headers(of raw: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader]? {
         var headers: OpaquePointer?
-        guard rd_kafka_message_headers(raw, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR, let headers else { return [] }
+        guard rd_kafka_message_headers(raw, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR, let headers else { return nil }
         var result: [KafkaHeader] = []
         var index = 0
         var name: UnsafePointer<CChar>?
@@ -371,7 +389,7 @@ final class ConsumerCore: @unchecked Sendable {
             result.append(KafkaHeader(name: name.map { String(cString: $0) } ?? "", value: bytes))
             index += 1
         }
-        return result
+        return result.isEmpty ? nil : result
     }
 
     // MARK: Offsets

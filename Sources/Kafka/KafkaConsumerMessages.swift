@@ -18,9 +18,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         // `@usableFromInline` so the per-message fast path of `next()` inlines into the caller's loop: most
         // calls then neither allocate an async frame nor leave the caller's module.
         @usableFromInline let core: ConsumerCore
-        @usableFromInline var buffer: [PolledMessage] = []
-        /// The bytes of the buffered messages' keys and values.
-        @usableFromInline var storage: [UInt8] = []
+        @usableFromInline var batch = PolledBatch()
         @usableFromInline var index = 0
         @usableFromInline var revocationCount: UInt64 = 0
 
@@ -29,9 +27,9 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         /// The next message; `nil` once the consumer is closed or the task cancelled.
         @inlinable
         public mutating func next() async throws -> KafkaConsumerMessage? {
-            if index < buffer.count, core.handOut(upTo: index + 1, ifNoRevocationSince: revocationCount) {
+            if index < batch.messages.count, core.handOut(upTo: index + 1, ifNoRevocationSince: revocationCount) {
                 index += 1
-                return buffer[index - 1].message(in: storage)
+                return batch.message(at: index - 1)
             }
             return try await nextFromNewBatch()
         }
@@ -40,23 +38,22 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         @usableFromInline
         mutating func nextFromNewBatch() async throws -> KafkaConsumerMessage? {
             while true {
-                while index == buffer.count {
+                while index == batch.messages.count {
                     if Task.isCancelled { return nil }
-                    guard let batch = try await core.pollBatch(limit: 4096) else { return nil }
-                    let (finished, finishedStorage) = (buffer, storage)
-                    buffer = batch.messages
-                    storage = batch.storage
+                    guard let next = try await core.pollBatch(limit: 4096) else { return nil }
+                    let finished = batch
+                    batch = next
                     index = 0
-                    revocationCount = batch.revocationCount
-                    core.startHandingOut(buffer, revocationCount: revocationCount)
+                    revocationCount = next.revocationCount
+                    core.startHandingOut(batch, revocationCount: revocationCount)
                     // The core no longer holds the finished batch either, so its arrays can be filled again.
-                    core.recycle(messages: finished, storage: finishedStorage)
+                    core.recycle(finished)
                 }
                 dropRevokedIfNeeded()
-                guard index < buffer.count else { continue }
+                guard index < batch.messages.count else { continue }
                 index += 1
                 core.handedOut.store(index, ordering: .releasing)
-                return buffer[index - 1].message(in: storage)
+                return batch.message(at: index - 1)
             }
         }
 
@@ -67,9 +64,10 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             guard current != revocationCount else { return }
             let revoked = core.partitionsRevoked(since: revocationCount)
             revocationCount = current
-            buffer = buffer[index...].filter { !revoked.contains($0.topicPartition) }
+            batch.messages.removeFirst(index)
+            batch.removeMessages(of: revoked)
             index = 0
-            core.startHandingOut(buffer, revocationCount: revocationCount)
+            core.startHandingOut(batch, revocationCount: revocationCount)
         }
     }
 }

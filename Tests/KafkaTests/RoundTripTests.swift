@@ -36,6 +36,41 @@ struct RoundTripTests {
         #expect(read[3].key == [] && read[3].value == [7])
     }
 
+    @Test("each message of a batch keeps its own headers, whatever its value and whether or not its neighbours have any")
+    func headersPerMessage() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("headers")
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try KafkaProducer(config: TestCluster.producerConfig(cluster, ["linger.ms": "50"]), logger: TestCluster.logger)
+        // Values of every shape, each with and without headers; one value ends in a zero byte, one header
+        // value is empty, and the header-less ones sit between ones with headers in the same record batch.
+        let values: [[UInt8]?] = [Array("plain".utf8), [], nil, [0], [1, 0], Array(repeating: 0x61, count: 300)]
+        var sent: [KafkaProducerMessage] = []
+        for (index, value) in values.enumerated() {
+            sent.append(KafkaProducerMessage(topic: topic, key: [UInt8(index)], value: value))
+            sent.append(KafkaProducerMessage(
+                topic: topic, key: [UInt8(index)], value: value,
+                headers: [KafkaHeader(name: "n", string: "\(index)"), KafkaHeader(name: "e", value: [])]))
+        }
+        let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for message in sent { group.addTask { try await producer.send(message).offset } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(ids.count == sent.count)
+        await producer.shutdown()
+
+        let read = try await TestCluster.drain(cluster, topic: topic, partitions: 1)
+        try #require(read.count == sent.count)
+        let expected = Dictionary(grouping: sent, by: { $0.key ?? [] })
+        for message in read {
+            let candidates = try #require(expected[message.key ?? []])
+            #expect(candidates.contains { $0.value == message.value && $0.headers == message.headers },
+                    "offset \(message.offset): value \(String(describing: message.value)), headers \(message.headers)")
+        }
+        #expect(read.filter { $0.headers.isEmpty }.count == values.count, "\(read.map { "key \($0.key ?? []), \($0.value?.count ?? -1) bytes, \($0.headers.count) headers" })")
+    }
+
     @Test("messages with the same key keep their order across several partitions")
     func perKeyOrder() async throws {
         let cluster = try EmbeddedCluster(brokers: 3)
