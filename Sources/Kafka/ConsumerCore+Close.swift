@@ -52,6 +52,8 @@ extension ConsumerCore {
         let hasLeft = leaveGroup()
         bridge.detach()
         if hasLeft && !assignorStateMissing {
+            // librdkafka waits in destroy for every queue reference to go.
+            if let consumerQueue { rd_kafka_queue_destroy(consumerQueue) }
             handle.destroy()
         } else {
             if assignorStateMissing {

@@ -25,7 +25,22 @@ final class ConsumerCore: @unchecked Sendable {
         /// Where seeks moved partitions from which no message has been polled since: their position until
         /// then (librdkafka reports the last polled message's until a new one arrives).
         var sought: [KafkaTopicPartition: Int64] = [:]
+        /// Partitions added by recent assignments and the start offsets their handler chose, by number.
+        var assignments: [(number: UInt64, starts: [KafkaTopicPartition: Int64?])] = []
     }
+
+    /// The consumer queue, read in batches between single polls (`nil` without a group, where only polls work).
+    let consumerQueue: OpaquePointer?
+    /// Where a batch read puts its messages; only touched on `pollQueue`.
+    let readBuffer = UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>.allocate(capacity: batchReadSize)
+    /// Held for the duration of each batch read (see ConsumerCore+BatchReads.swift).
+    let batchReadLock = Mutex<Void>(())
+    /// Pauses and resumes requested while a batch read was running.
+    let deferredPauses = Mutex<[(partitions: [KafkaTopicPartition], resume: Bool)]>([])
+    /// Counts assignments, as ``revocationCount`` counts revocations.
+    let assignmentCount = Atomic<UInt64>(0)
+    /// Where a partition without a committed offset starts: `auto.offset.reset` as a logical offset.
+    let resetOffset: Int64
 
     /// Whether the consumer emulates librdkafka's automatic offset store for handed-out messages.
     let storesHandedOutOffsets: Bool
@@ -168,18 +183,22 @@ final class ConsumerCore: @unchecked Sendable {
         }
         self.logger = logger
         self.bridge = bridge
+        let reset = config["auto.offset.reset"] ?? "latest"
+        self.resetOffset = ["smallest", "earliest", "beginning"].contains(reset) ? KafkaOffset.beginning : KafkaOffset.end
         // Route the main queue (callbacks, errors) through the consumer queue, which poll serves.
         rd_kafka_poll_set_consumer(handle.pointer)
+        self.consumerQueue = rd_kafka_queue_get_consumer(handle.pointer)
         bridge.attach(self)
     }
 
-    private func ensureRunning() throws {
-        try state.withLock { state in
-            if state.phase != .running { throw KafkaError.shutDown("consumer") }
-        }
+    func ensureRunning() throws(KafkaError) {
+        let running = state.withLock { $0.phase == .running }
+        if !running { throw KafkaError.shutDown("consumer") }
     }
 
     /// Offsets may still be committed while closing: the final revoke runs the handler during close.
+    deinit { readBuffer.deallocate() }
+
     private func ensureOpen() throws {
         try state.withLock { state in
             if state.phase == .closed { throw KafkaError.shutDown("consumer") }
@@ -273,35 +292,67 @@ final class ConsumerCore: @unchecked Sendable {
         // Within one batch a topic handle stays alive, so its name is decoded once per handle.
         var topicHandles: [OpaquePointer?] = []
         var lastTopic = -1
-        while batch.messages.count < limit && batch.storage.count < Self.batchByteLimit {
-            guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.messages.isEmpty ? 100 : 0) else { break }
-            defer { rd_kafka_message_destroy(raw) }
-            // A rebalance handler ran inside this poll and revoked or sought partitions: what this batch
-            // already holds of them is stale, what is polled from here on is not.
+        var failure: KafkaError?
+        while failure == nil && batch.messages.count < limit && batch.storage.count < Self.batchByteLimit {
+            // The first message waits on a single poll; what is queued behind it is taken in batch reads.
+            var read = 1
+            var dropped: Set<KafkaTopicPartition> = []
+            var assignmentsBefore: UInt64 = 0
+            if batch.messages.isEmpty || consumerQueue == nil {
+                guard let raw = rd_kafka_consumer_poll(handle.pointer, batch.messages.isEmpty ? 100 : 0) else { break }
+                readBuffer[0] = raw
+            } else {
+                let average = max(1, batch.storage.count / batch.messages.count)
+                let room = min(Self.batchReadSize, limit - batch.messages.count, max(1, (Self.batchByteLimit - batch.storage.count) / average))
+                let outcome = readBatch(count: room)
+                read = outcome.read
+                if read == 0 { break }
+                // A handler ran inside the read: its messages of the partitions the handler moved may be from
+                // either side of it, so they go, and those partitions restart where the handler left them.
+                if revocationCount.load(ordering: .acquiring) != outcome.revocationsBefore {
+                    dropped = partitionsRevoked(since: outcome.revocationsBefore)
+                    assignmentsBefore = outcome.assignmentsBefore
+                }
+            }
+            // A rebalance handler ran inside this poll or read and revoked or sought partitions: what this batch
+            // already holds of them is stale; what a single poll returned is from after the handler.
             let current = revocationCount.load(ordering: .acquiring)
             if current != startCount {
                 batch.removeMessages(of: partitionsRevoked(since: startCount))
                 startCount = current
             }
-            let message = raw.pointee
-            if message.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                guard let error = consumeError(raw) else { continue }
-                if batch.messages.isEmpty { throw error }
-                state.withLock { $0.pendingError = error }
-                break
-            }
-            if lastTopic < 0 || topicHandles[lastTopic] != message.rkt {
-                if let index = topicHandles.firstIndex(of: message.rkt) {
-                    lastTopic = index
-                } else {
-                    topicHandles.append(message.rkt)
-                    batch.topics.append(message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "")
-                    lastTopic = topicHandles.count - 1
+            for index in 0..<read {
+                guard let raw = readBuffer[index] else { continue }
+                defer { rd_kafka_message_destroy(raw) }
+                let message = raw.pointee
+                if failure != nil { continue }
+                if message.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+                    failure = consumeError(raw)
+                    continue
                 }
+                if lastTopic < 0 || topicHandles[lastTopic] != message.rkt {
+                    if let index = topicHandles.firstIndex(of: message.rkt) {
+                        lastTopic = index
+                    } else {
+                        topicHandles.append(message.rkt)
+                        batch.topics.append(message.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "")
+                        lastTopic = topicHandles.count - 1
+                    }
+                }
+                if !dropped.isEmpty,
+                    dropped.contains(KafkaTopicPartition(topic: batch.topics[lastTopic], partition: message.partition))
+                {
+                    continue
+                }
+                // A message arrived, so more usually follow: one allocation instead of growing the array ten times.
+                if batch.messages.isEmpty, batch.messages.capacity < limit { batch.messages.reserveCapacity(limit) }
+                batch.messages.append(Self.convert(raw, topic: lastTopic, into: &batch))
             }
-            // A message arrived, so more usually follow: one allocation instead of growing the array ten times.
-            if batch.messages.isEmpty, batch.messages.capacity < limit { batch.messages.reserveCapacity(limit) }
-            batch.messages.append(Self.convert(raw, topic: lastTopic, into: &batch))
+            if !dropped.isEmpty { restartAfterBatchRead(dropped, assignmentsBefore: assignmentsBefore) }
+        }
+        if let failure {
+            if batch.messages.isEmpty { throw failure }
+            state.withLock { $0.pendingError = failure }
         }
         if !batch.messages.isEmpty {
             state.withLock { state in
@@ -453,7 +504,7 @@ final class ConsumerCore: @unchecked Sendable {
         }
     }
 
-    private func seekNow(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) throws {
+    func seekNow(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) throws {
         let list = RDKafkaPartitionList(offsets)
         if let error = rd_kafka_seek_partitions(handle.pointer, list.pointer, timeoutMs) {
             throw KafkaError(consuming: error, context: "seek failed")
@@ -463,16 +514,6 @@ final class ConsumerCore: @unchecked Sendable {
             for item in offsets { state.sought[item.topicPartition] = item.offset }
         }
         recordRevocation(offsets.map(\.topicPartition))
-    }
-
-    func pause(_ partitions: [KafkaTopicPartition], resume: Bool) throws {
-        try ensureRunning()
-        let list = RDKafkaPartitionList(partitions)
-        let code = resume ? rd_kafka_resume_partitions(handle.pointer, list.pointer) : rd_kafka_pause_partitions(handle.pointer, list.pointer)
-        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-            throw KafkaError(code: .init(rawValue: code.rawValue), context: resume ? "resume failed" : "pause failed")
-        }
-        if let error = list.firstError(context: resume ? "resume failed" : "pause failed") { throw error }
     }
 
     func position(_ partitions: [KafkaTopicPartition]) throws -> [KafkaTopicPartitionOffset] {

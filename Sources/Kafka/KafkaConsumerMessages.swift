@@ -21,8 +21,18 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         @usableFromInline var batch = PolledBatch()
         @usableFromInline var index = 0
         @usableFromInline var revocationCount: UInt64 = 0
+        /// How many messages the next poll may collect, and when the current batch began to be handed out.
+        @usableFromInline var batchLimit = Self.firstBatchLimit
+        @usableFromInline var handingOutSince: ContinuousClock.Instant?
 
         init(core: ConsumerCore) { self.core = core }
+
+        /// The next batch's size is what the application took about ``handOutTarget`` to process last time,
+        /// within these bounds: a rebalance callback is only served between batches, so a slow loop must not
+        /// sit on thousands of messages while the group waits for it to give partitions up.
+        @usableFromInline static let firstBatchLimit = 256
+        @usableFromInline static let batchLimits = 16...4096
+        @usableFromInline static let handOutTarget = 0.05
 
         /// The next message; `nil` once the consumer is closed or the task cancelled.
         @inlinable
@@ -40,7 +50,8 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             while true {
                 while index == batch.messages.count {
                     if Task.isCancelled { return nil }
-                    guard let next = try await core.pollBatch(limit: 4096) else { return nil }
+                    adaptBatchLimit()
+                    guard let next = try await core.pollBatch(limit: batchLimit) else { return nil }
                     let finished = batch
                     batch = next
                     index = 0
@@ -48,6 +59,7 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                     core.startHandingOut(batch, revocationCount: revocationCount)
                     // The core no longer holds the finished batch either, so its arrays can be filled again.
                     core.recycle(finished)
+                    handingOutSince = .now
                 }
                 dropRevokedIfNeeded()
                 guard index < batch.messages.count else { continue }
@@ -55,6 +67,16 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
                 core.handedOut.store(index, ordering: .releasing)
                 return batch.message(at: index - 1)
             }
+        }
+
+        /// Sizes the next batch by how fast the application went through the last one.
+        private mutating func adaptBatchLimit() {
+            guard let since = handingOutSince, !batch.messages.isEmpty else { return }
+            handingOutSince = nil
+            let elapsed = since.duration(to: .now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let affordable = seconds > 0 ? Double(batch.messages.count) * Self.handOutTarget / seconds : Double(Self.batchLimits.upperBound)
+            batchLimit = Int(Swift.min(Swift.max(affordable, Double(Self.batchLimits.lowerBound)), Double(Self.batchLimits.upperBound)))
         }
 
         /// A rebalance may have taken partitions away while this batch waited: their messages now belong

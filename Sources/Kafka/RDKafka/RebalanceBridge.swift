@@ -38,6 +38,7 @@ final class RebalanceBridge: Sendable {
             hasBeenAssigned.store(true, ordering: .releasing)
             // The handler runs before the assignment so that its seeks become the partitions' start offsets.
             let starts = runHandler(kind: .assigned, partitions: moved, isCooperative: isCooperative) ?? [:]
+            coreBox.withLock { $0?.core }?.recordAssignment(moved, starts: starts)
             if let list = partitions, !starts.isEmpty {
                 for index in 0..<Int(list.pointee.cnt) {
                     let element = list.pointee.elems[index]
