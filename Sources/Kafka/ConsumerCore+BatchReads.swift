@@ -43,13 +43,23 @@ extension ConsumerCore {
     /// of that read were dropped), starts the ones still assigned where the handler left them.
     func restartAfterBatchRead(_ partitions: Set<KafkaTopicPartition>, assignmentsBefore: UInt64) {
         let assigned = partitionsAssigned(since: assignmentsBefore)
-        let sought = state.withLock { $0.sought }
+        let (sought, lastRevocation) = state.withLock { state in
+            (state.sought, state.revocations.reduce(into: [KafkaTopicPartition: UInt64]()) { last, revocation in
+                for partition in revocation.partitions { last[partition] = revocation.number }
+            })
+        }
         var targets: [KafkaTopicPartitionOffset] = []
         var fromCommitted: [KafkaTopicPartition] = []
         for partition in partitions.sorted() {
-            if let start = assigned[partition] {
-                if let start { targets.append(KafkaTopicPartitionOffset(topic: partition.topic, partition: partition.partition, offset: start)) } else { fromCommitted.append(partition) }
+            // Assigned again after it was last taken away: it starts where the new assignment starts.
+            if let assignment = assigned[partition], assignment.afterRevocation >= lastRevocation[partition] ?? 0 {
+                if let start = assignment.start {
+                    targets.append(KafkaTopicPartitionOffset(topic: partition.topic, partition: partition.partition, offset: start))
+                } else {
+                    fromCommitted.append(partition)
+                }
             } else if let offset = sought[partition] {
+                // Sought (a revocation since would have cleared it): it starts at the sought offset.
                 targets.append(KafkaTopicPartitionOffset(topic: partition.topic, partition: partition.partition, offset: offset))
             }
         }
@@ -63,6 +73,7 @@ extension ConsumerCore {
                 logger.warning("consumer: could not read committed offsets to restart \(fromCommitted) after a rebalance")
             }
         }
+        logger.debug("consumer: a handler moved \(partitions.sorted()) during a batch read; restarting \(targets)")
         guard !targets.isEmpty else { return }
         do {
             try seekNow(targets, timeoutMs: 10_000)
@@ -75,16 +86,22 @@ extension ConsumerCore {
     func recordAssignment(_ partitions: [KafkaTopicPartition], starts: [KafkaTopicPartition: Int64]) {
         state.withLock { state in
             let number = assignmentCount.load(ordering: .relaxed) + 1
-            state.assignments.append((number, Dictionary(partitions.map { ($0, starts[$0]) }, uniquingKeysWith: { $1 })))
+            state.assignments.append((
+                number, revocationCount.load(ordering: .relaxed),
+                Dictionary(partitions.map { ($0, starts[$0]) }, uniquingKeysWith: { $1 })
+            ))
             if state.assignments.count > 64 { state.assignments.removeFirst(state.assignments.count - 64) }
             assignmentCount.store(number, ordering: .releasing)
         }
     }
 
-    /// The partitions assigned after assignment number `since`, with their latest start offsets.
-    func partitionsAssigned(since: UInt64) -> [KafkaTopicPartition: Int64?] {
+    /// The partitions assigned after assignment number `since`: each one's latest start offset (`nil`: the
+    /// committed offset) and the revocation count when it was assigned.
+    func partitionsAssigned(since: UInt64) -> [KafkaTopicPartition: (start: Int64?, afterRevocation: UInt64)] {
         state.withLock { state in
-            state.assignments.filter { $0.number > since }.reduce(into: [:]) { $0.merge($1.starts) { $1 } }
+            state.assignments.filter { $0.number > since }.reduce(into: [:]) { latest, assignment in
+                for (partition, start) in assignment.starts { latest[partition] = (start, assignment.afterRevocation) }
+            }
         }
     }
 

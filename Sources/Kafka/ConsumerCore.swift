@@ -25,8 +25,9 @@ final class ConsumerCore: @unchecked Sendable {
         /// Where seeks moved partitions from which no message has been polled since: their position until
         /// then (librdkafka reports the last polled message's until a new one arrives).
         var sought: [KafkaTopicPartition: Int64] = [:]
-        /// Partitions added by recent assignments and the start offsets their handler chose, by number.
-        var assignments: [(number: UInt64, starts: [KafkaTopicPartition: Int64?])] = []
+        /// Partitions added by recent assignments, by number, with the revocation count when they were added
+        /// and the start offsets their handler chose.
+        var assignments: [(number: UInt64, afterRevocation: UInt64, starts: [KafkaTopicPartition: Int64?])] = []
     }
 
     /// The consumer queue, read in batches between single polls (`nil` without a group, where only polls work).
@@ -142,8 +143,10 @@ final class ConsumerCore: @unchecked Sendable {
     /// Records partitions revoked or lost, so buffered messages from them are dropped, not processed by
     /// a member that no longer owns them; a seek records the partitions it moved, whose buffered messages
     /// were read before it.
-    func recordRevocation(_ partitions: [KafkaTopicPartition]) {
+    /// - Parameter forgettingSeeks: Whether the partitions left the assignment, so earlier seeks no longer apply.
+    func recordRevocation(_ partitions: [KafkaTopicPartition], forgettingSeeks: Bool = false) {
         state.withLock { state in
+            if forgettingSeeks { for partition in partitions { state.sought[partition] = nil } }
             let number = revocationCount.load(ordering: .relaxed) + 1
             state.revocations.append((number, Set(partitions)))
             if state.revocations.count > 64 { state.revocations.removeFirst(state.revocations.count - 64) }

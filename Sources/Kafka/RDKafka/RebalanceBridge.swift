@@ -56,7 +56,7 @@ final class RebalanceBridge: Sendable {
             logger.info("partitions assigned: \(moved.map(\.description).joined(separator: ", "))")
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             let kind: KafkaRebalance.Kind = rd_kafka_assignment_lost(handle) != 0 ? .lost : .revoked
-            coreBox.withLock { $0?.core }?.recordRevocation(moved)
+            coreBox.withLock { $0?.core }?.recordRevocation(moved, forgettingSeeks: true)
             logger.info("partitions \(kind.rawValue): \(moved.map(\.description).joined(separator: ", "))")
             runHandler(kind: kind, partitions: moved, isCooperative: isCooperative)
             if isCooperative {
