@@ -127,10 +127,14 @@ public final class KafkaConsumer: Service, Sendable {
         try await core.seek(targets, timeoutMs: timeout.milliseconds)
     }
 
-    /// Stops fetching from partitions (they stay assigned).
+    /// Stops fetching from partitions (they stay assigned). Messages of theirs already read into the current
+    /// batch are still handed out, in order, so nothing is skipped when they resume.
+    ///
+    /// While the consumer is in the middle of a batch read (a fraction of a millisecond), the pause waits for
+    /// it to return instead of blocking the caller, and a refusal from librdkafka is then logged, not thrown.
     public func pause(_ partitions: [KafkaTopicPartition]) throws { try core.pause(partitions, resume: false) }
 
-    /// Resumes fetching from paused partitions.
+    /// Resumes fetching from paused partitions, where the last message handed out left them (see ``pause(_:)``).
     public func resume(_ partitions: [KafkaTopicPartition]) throws { try core.pause(partitions, resume: true) }
 
     /// The next offset this consumer will read in each partition (``KafkaOffset/invalid`` when unknown).
