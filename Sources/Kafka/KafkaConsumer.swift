@@ -134,7 +134,7 @@ public final class KafkaConsumer: Service, Sendable {
     /// it to return instead of blocking the caller, and a refusal from librdkafka is then logged, not thrown.
     public func pause(_ partitions: [KafkaTopicPartition]) throws { try core.pause(partitions, resume: false) }
 
-    /// Resumes fetching from paused partitions, where the last message handed out left them (see ``pause(_:)``).
+    /// Resumes fetching from paused partitions, right after the last message read from them (see ``pause(_:)``).
     public func resume(_ partitions: [KafkaTopicPartition]) throws { try core.pause(partitions, resume: true) }
 
     /// The next offset this consumer will read in each partition (``KafkaOffset/invalid`` when unknown).
