@@ -421,8 +421,10 @@ final class ConsumerCore: @unchecked Sendable {
     /// when the record has none, which cost more than everything else the poll thread does per message. In a
     /// record of format v2 (the only format Kafka 4 writes) the header count follows the value as a zigzag
     /// varint, one zero byte for none, so that byte answers the common case. A tombstone or an empty value
-    /// (librdkafka does not point an empty value into the record) asks librdkafka; records of the old formats
-    /// have no headers, so whatever byte follows their value only decides whether the parser is asked.
+    /// (librdkafka does not point an empty value into the record) asks librdkafka. Records of the old formats
+    /// (v0/v1, from brokers before 0.11 or topics pinned to them) have no headers; for them the byte read is the
+    /// next record's, or, after the last record of a response, one byte past librdkafka's receive buffer, and
+    /// it only decides whether the parser is asked.
     @inline(__always)
     static func mayHaveHeaders(_ message: rd_kafka_message_t) -> Bool {
         guard let value = message.payload, message.len > 0 else { return true }
