@@ -210,33 +210,58 @@ final class ConsumerCore: @unchecked Sendable {
 
     // MARK: Subscription and assignment
 
+    // subscribe, assign and assignment wait for librdkafka's main thread to answer, so they run on the poll
+    // queue: in order with the polls, never on the caller's (possibly cooperative) thread.
+
+    /// Subscribes before the next poll. What librdkafka refuses there is thrown by the messages sequence.
     func subscribe(topics: [String]) throws {
         try ensureRunning()
-        let list = RDKafkaPartitionList(capacity: topics.count)
-        for topic in topics { list.add(topic: topic, partition: RD_KAFKA_PARTITION_UA, offset: KafkaOffset.invalid) }
-        let code = rd_kafka_subscribe(handle.pointer, list.pointer)
-        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-            throw KafkaError(code: .init(rawValue: code.rawValue), context: "subscribe to \(topics)")
+        guard !topics.isEmpty, !topics.contains(where: \.isEmpty) else {
+            throw KafkaError(
+                code: .invalidArgument, message: "subscribe needs at least one topic name and no empty one: got \(topics)",
+                subject: "topics")
         }
-        isSubscribed.store(true, ordering: .releasing)
+        pollQueue.async { [self] in
+            let list = RDKafkaPartitionList(capacity: topics.count)
+            for topic in topics { list.add(topic: topic, partition: RD_KAFKA_PARTITION_UA, offset: KafkaOffset.invalid) }
+            let code = rd_kafka_subscribe(handle.pointer, list.pointer)
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                let error = KafkaError(code: .init(rawValue: code.rawValue), context: "subscribe to \(topics)")
+                state.withLock { $0.pendingError = error }
+                return
+            }
+            isSubscribed.store(true, ordering: .releasing)
+        }
     }
 
+    /// Assigns before the next poll. What librdkafka refuses there is thrown by the messages sequence.
     func assign(_ offsets: [KafkaTopicPartitionOffset]) throws {
         try ensureRunning()
-        let list = RDKafkaPartitionList(offsets)
-        let code = rd_kafka_assign(handle.pointer, list.pointer)
-        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-            throw KafkaError(code: .init(rawValue: code.rawValue), context: "assign \(offsets)")
+        pollQueue.async { [self] in
+            let list = RDKafkaPartitionList(offsets)
+            let code = rd_kafka_assign(handle.pointer, list.pointer)
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                let error = KafkaError(code: .init(rawValue: code.rawValue), context: "assign \(offsets)")
+                state.withLock { $0.pendingError = error }
+            }
         }
     }
 
-    func assignment() throws -> [KafkaTopicPartition] {
-        var raw: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
-        let code = rd_kafka_assignment(handle.pointer, &raw)
-        guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let raw else {
-            throw KafkaError(code: .init(rawValue: code.rawValue), context: "read the assignment")
+    /// The current assignment, read after every subscribe and assign requested before.
+    func assignment() async throws -> [KafkaTopicPartition] {
+        let read: @Sendable () throws -> [KafkaTopicPartition] = { [handle] in
+            var raw: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+            let code = rd_kafka_assignment(handle.pointer, &raw)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let raw else {
+                throw KafkaError(code: .init(rawValue: code.rawValue), context: "read the assignment")
+            }
+            return RDKafkaPartitionList(owning: raw).partitions
         }
-        return RDKafkaPartitionList(owning: raw).partitions
+        // From a rebalance handler the poll queue is waiting for the handler (see seek).
+        if bridge.isRunningHandler.load(ordering: .acquiring) { return try await BlockingCalls.run(read) }
+        return try await withCheckedThrowingContinuation { continuation in
+            pollQueue.async { continuation.resume(with: Result { try read() }) }
+        }
     }
 
     var memberId: String? {

@@ -52,7 +52,9 @@ public final class KafkaConsumer: Service, Sendable {
     /// - Parameters:
     ///   - topics: Topic names; a name starting with `^` is a regular expression.
     ///   - onRebalance: Runs inside each rebalance, before it completes (commit on ``KafkaRebalance/Kind-swift.enum/revoked``).
-    /// - Throws: ``KafkaError`` when the subscription is refused.
+    /// - Throws: ``KafkaError`` when the consumer is closed or `topics` is empty. The subscription itself is
+    ///   made before the next read, off the caller's thread (librdkafka answers it from its main thread); if
+    ///   librdkafka refuses it, iterating ``messages`` throws the refusal.
     public func subscribe(topics: [String], onRebalance: (@Sendable (KafkaRebalance) async -> Void)? = nil) throws {
         core.bridge.handler.withLock { $0 = onRebalance }
         try core.subscribe(topics: topics)
@@ -61,12 +63,15 @@ public final class KafkaConsumer: Service, Sendable {
     /// Reads from the given partitions and offsets without joining a group's rebalancing.
     /// - Parameter partitions: Partitions with the offset to start from (``KafkaOffset/beginning``,
     ///   ``KafkaOffset/end``, ``KafkaOffset/stored`` or an absolute offset).
+    /// - Throws: ``KafkaError`` when the consumer is closed. The assignment is made before the next read, as
+    ///   with ``subscribe(topics:onRebalance:)``; a refusal is thrown by iterating ``messages``.
     public func assign(_ partitions: [KafkaTopicPartitionOffset]) throws {
         try core.assign(partitions)
     }
 
-    /// The partitions currently assigned to this consumer.
-    public func assignment() throws -> [KafkaTopicPartition] { try core.assignment() }
+    /// The partitions currently assigned to this consumer, once earlier ``subscribe(topics:onRebalance:)`` and
+    /// ``assign(_:)`` calls have taken effect.
+    public func assignment() async throws -> [KafkaTopicPartition] { try await core.assignment() }
 
     /// The group member id the coordinator gave this consumer, once it has joined.
     public var memberId: String? { core.memberId }
@@ -116,10 +121,10 @@ public final class KafkaConsumer: Service, Sendable {
     /// A partition with nothing committed goes where `auto.offset.reset` says (librdkafka refuses a seek to the
     /// stored offset), and a partition revoked while the committed offsets were fetched is left alone.
     public func rewindToCommitted(timeout: Duration = .seconds(10)) async throws {
-        let assigned = try core.assignment()
+        let assigned = try await core.assignment()
         guard !assigned.isEmpty else { return }
         let committed = try await core.committed(assigned, timeoutMs: timeout.milliseconds)
-        let stillAssigned = Set(try core.assignment())
+        let stillAssigned = Set(try await core.assignment())
         let targets = committed.filter { stillAssigned.contains($0.topicPartition) }.map { item in
             KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : resetOffset)
         }
@@ -171,7 +176,8 @@ public final class KafkaConsumer: Service, Sendable {
     public func lag(_ partitions: [KafkaTopicPartition]? = nil, timeout: Duration = .seconds(10)) async throws
         -> [KafkaTopicPartition: Int64]
     {
-        let targets = try partitions ?? core.assignment()
+        let targets: [KafkaTopicPartition]
+        if let partitions { targets = partitions } else { targets = try await core.assignment() }
         let committed = try await core.committed(targets, timeoutMs: timeout.milliseconds)
         let marks = try await core.watermarks(committed.map(\.topicPartition), timeoutMs: timeout.milliseconds)
         var result: [KafkaTopicPartition: Int64] = [:]

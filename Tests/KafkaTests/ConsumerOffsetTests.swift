@@ -19,7 +19,7 @@ struct ConsumerOffsetTests {
             config: TestCluster.consumerConfig(cluster, group: TestCluster.unique("offsets"), ["enable.auto.offset.store": "false"]),
             logger: TestCluster.logger)
         try consumer.assign([KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: KafkaOffset.beginning)])
-        #expect(try consumer.assignment() == [partition])
+        #expect(try await consumer.assignment() == [partition])
         let marks = try await consumer.watermarks(topic: topic, partition: 0)
         #expect(marks.low == 0 && marks.high == 10)
         #expect(try await consumer.lag([partition]) == [partition: 10])

@@ -83,6 +83,31 @@ struct ErrorTests {
         await consumer.close()
     }
 
+    @Test("subscribing to no topic is refused at once; an assignment librdkafka refuses fails the message loop")
+    func refusedSubscriptionAndAssignment() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("refused")
+        try cluster.createTopic(topic, partitions: 1)
+        let subscriber = try KafkaConsumer(
+            config: TestCluster.consumerConfig(cluster, group: TestCluster.unique("refused")), logger: TestCluster.logger)
+        let empty = #expect(throws: KafkaError.self) { try subscriber.subscribe(topics: []) }
+        #expect(empty?.code == .invalidArgument)
+        await subscriber.close()
+
+        // The same partition twice: librdkafka refuses the list when it applies it, off the caller's thread.
+        let consumer = try KafkaConsumer(
+            config: TestCluster.consumerConfig(cluster, group: TestCluster.unique("refused")), logger: TestCluster.logger)
+        let twice = KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: KafkaOffset.beginning)
+        try consumer.assign([twice, twice])
+        let refusal = await #expect(throws: KafkaError.self) {
+            for try await _ in consumer.messages {}
+        }
+        #expect(refusal?.message.contains("assign") == true, "\(String(describing: refusal))")
+        #expect(try await consumer.assignment().isEmpty)
+        await consumer.close()
+    }
+
     @Test("sends after shutdown are refused")
     func sendAfterShutdown() async throws {
         let cluster = try EmbeddedCluster(brokers: 1)
