@@ -74,6 +74,7 @@ done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "swift/c        produce $(ratio "${p[swift]}" "${p[c]}")x   consume $(ratio "${q[swift]}" "${q[c]}")x   drain $(ratio "${d[swift]}" "${d[c]}")x   (target >= 0.9x)"
 echo "swift/python   produce $(ratio "${p[swift]}" "${p[python]}")x   consume $(ratio "${q[swift]}" "${q[python]}")x   drain $(ratio "${d[swift]}" "${d[python]}")x   (target >= 3x)"
+echo "c/python       produce $(ratio "${p[c]}" "${p[python]}")x   consume $(ratio "${q[c]}" "${q[python]}")x   drain $(ratio "${d[c]}" "${d[python]}")x   (librdkafka itself, for scale)"
 echo "consume is timed from the first message, so librdkafka's fetching and parsing (shared by all three clients,"
 echo "on the same cores) is part of it; drain times the same read after librdkafka prefetched the topic: the client's own cost."
 echo "($runs runs of $count messages over $partitions partitions, medians; raw: produce ${produced[*]} / consume ${consumed[*]} / drain ${drained[*]})"
