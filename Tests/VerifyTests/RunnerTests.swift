@@ -118,13 +118,20 @@ struct RunnerTests {
         let report = try await run.value
         let lesson = try #require(report.lessons.first)
         let statuses = Dictionary(uniqueKeysWithValues: lesson.outcomes.map { ($0.name, $0.status) })
+        // Under produce errors the embedded cluster now and then accepts an idempotent producer's batch after
+        // one it never wrote (it checks sequence numbers only for transactional producers), and librdkafka
+        // takes the missing one as written. The checker says a real cluster is needed for exactly those
+        // writes, acknowledged without an offset; any other loss still fails no-lost-writes.
+        let lostWrites = lesson.outcomes.first { $0.name == "no-lost-writes" }
+        let mockGaps = lostWrites?.status == .needsRealCluster ? lostWrites?.anomalies.count ?? 0 : 0
+        #expect(mockGaps == 0 || lostWrites?.detail.contains("does not check an idempotent producer's sequence numbers") == true)
         #expect(statuses == [
-            "event-contract": .passed, "no-lost-writes": .passed, "committed-not-ahead": .passed, "lag-drains": .passed,
-            "per-key-order": .passed, "no-aborted-reads": .needsRealCluster,
+            "event-contract": .passed, "no-lost-writes": mockGaps > 0 ? .needsRealCluster : .passed,
+            "committed-not-ahead": .passed, "lag-drains": .passed, "per-key-order": .passed, "no-aborted-reads": .needsRealCluster,
         ], "\(lesson.outcomes.filter { $0.status != .passed }.map(\.detail)) notes: \(lesson.notes)")
         #expect(lesson.status == .needsRealCluster)
         #expect(lesson.counters.acked == 600)
-        #expect(lesson.counters.read == 600)
+        #expect(lesson.counters.read + mockGaps == 600)
         #expect(phases == [.building, .starting, .running, .settling, .stopping, .draining, .checking])
         #expect(faults.contains { $0.hasPrefix("consumer-kill-restart: fixture-consumer#1 killed with SIGKILL") })
         #expect(lesson.marks.contains { $0.kind == .processStarted && $0.subject == "fixture-consumer#2" })
