@@ -49,15 +49,18 @@ client() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# Each run starts with a different client, so no client always follows the same one (the cluster and the
+# machine are still busy with the previous client's tail for a moment).
+order() { case $(( $1 % 3 )) in 1) echo c swift python ;; 2) echo swift python c ;; 0) echo python c swift ;; esac; }
 declare -A produced consumed drained
 for run in $(seq "$runs"); do
-  for name in c swift python; do
+  for name in $(order "$run"); do
     topic "bench-$name-$run"
     produced[$name]+="$(client "$name" produce "$bootstrap" "bench-$name-$run" "$count" "$partitions") "
   done
 done
 for run in $(seq "$runs"); do
-  for name in c swift python; do
+  for name in $(order "$run"); do
     consumed[$name]+="$(client "$name" consume "$bootstrap" "bench-c-1" "$count" "$partitions") "
     drained[$name]+="$(client "$name" drain "$bootstrap" "bench-c-1" "$count" "$partitions") "
   done
