@@ -66,9 +66,7 @@ extension ConsumerCore {
         if !fromCommitted.isEmpty {
             let list = RDKafkaPartitionList(fromCommitted)
             if rd_kafka_committed(handle.pointer, list.pointer, 10_000) == RD_KAFKA_RESP_ERR_NO_ERROR {
-                targets += list.offsets.map { item in
-                    KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : resetOffset)
-                }
+                targets += list.offsets.map(start(fromCommitted:))
             } else {
                 logger.warning("consumer: could not read committed offsets to restart \(fromCommitted) after a rebalance")
             }

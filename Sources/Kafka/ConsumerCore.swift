@@ -40,8 +40,15 @@ final class ConsumerCore: @unchecked Sendable {
     let deferredPauses = Mutex<[(partitions: [KafkaTopicPartition], resume: Bool)]>([])
     /// Counts assignments, as ``revocationCount`` counts revocations.
     let assignmentCount = Atomic<UInt64>(0)
-    /// Where a partition without a committed offset starts: `auto.offset.reset` as a logical offset.
+    /// Where a partition without a committed offset starts: `auto.offset.reset` as a logical offset
+    /// (librdkafka's default is the end).
     let resetOffset: Int64
+
+    /// Where a partition starts from its committed offset: there, or at ``resetOffset`` when nothing is
+    /// committed (librdkafka refuses a seek to the stored offset).
+    func start(fromCommitted item: KafkaTopicPartitionOffset) -> KafkaTopicPartitionOffset {
+        KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : resetOffset)
+    }
 
     /// Whether the consumer emulates librdkafka's automatic offset store for handed-out messages.
     let storesHandedOutOffsets: Bool
@@ -186,7 +193,7 @@ final class ConsumerCore: @unchecked Sendable {
         }
         self.logger = logger
         self.bridge = bridge
-        let reset = config["auto.offset.reset"] ?? "latest"
+        let reset = config["auto.offset.reset"]?.lowercased() ?? "largest"
         self.resetOffset = ["smallest", "earliest", "beginning"].contains(reset) ? KafkaOffset.beginning : KafkaOffset.end
         // Route the main queue (callbacks, errors) through the consumer queue, which poll serves.
         rd_kafka_poll_set_consumer(handle.pointer)

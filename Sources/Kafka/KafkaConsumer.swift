@@ -28,8 +28,6 @@ import Synchronization
 ///   final revoke runs your handler.
 public final class KafkaConsumer: Service, Sendable {
     let core: ConsumerCore
-    /// Where a partition without a committed offset starts, by `auto.offset.reset` (librdkafka's default is the end).
-    private let resetOffset: Int64
 
     /// Creates a consumer.
     /// - Parameters:
@@ -39,8 +37,6 @@ public final class KafkaConsumer: Service, Sendable {
     /// - Throws: ``KafkaError`` when librdkafka rejects the configuration.
     public init(config: KafkaConfig, logger: Logger = Logger(label: "kafka.consumer")) throws {
         core = try ConsumerCore(config: config, logger: logger)
-        let reset = config.properties["auto.offset.reset"]?.lowercased() ?? "largest"
-        resetOffset = ["smallest", "earliest", "beginning"].contains(reset) ? KafkaOffset.beginning : KafkaOffset.end
     }
 
     deinit { core.abandon() }
@@ -125,9 +121,7 @@ public final class KafkaConsumer: Service, Sendable {
         guard !assigned.isEmpty else { return }
         let committed = try await core.committed(assigned, timeoutMs: timeout.milliseconds)
         let stillAssigned = Set(try await core.assignment())
-        let targets = committed.filter { stillAssigned.contains($0.topicPartition) }.map { item in
-            KafkaTopicPartitionOffset(topic: item.topic, partition: item.partition, offset: item.offset >= 0 ? item.offset : resetOffset)
-        }
+        let targets = committed.filter { stillAssigned.contains($0.topicPartition) }.map(core.start(fromCommitted:))
         guard !targets.isEmpty else { return }
         try await core.seek(targets, timeoutMs: timeout.milliseconds)
     }

@@ -77,7 +77,7 @@ struct BatchReadTests {
         // The members process slowly until the membership changes below are done, so the backlog outlasts them.
         let slow = Switch()
         func member(_ id: Int) throws -> (KafkaConsumer, Task<Void, any Error>) {
-            let processed = Mutex<[Int32: Int64]>([:])
+            let processed = ProcessedOffsets()
             let consumer = try KafkaConsumer(
                 config: TestCluster.consumerConfig(cluster, group: group, [
                     "enable.auto.offset.store": "false",
@@ -86,25 +86,12 @@ struct BatchReadTests {
                     "heartbeat.interval.ms": "500",
                 ]),
                 logger: TestCluster.logger)
-            try consumer.subscribe(topics: [topic]) { rebalance in
-                if rebalance.kind == .revoked {
-                    let offsets = processed.withLock { processed in
-                        rebalance.partitions.compactMap { partition in
-                            processed[partition.partition].map { KafkaTopicPartitionOffset(topic: topic, partition: partition.partition, offset: $0) }
-                        }
-                    }
-                    if !offsets.isEmpty, (try? await rebalance.commit(offsets)) != nil { log.recordCommit(offsets) }
-                }
-                if rebalance.kind != .assigned {
-                    processed.withLock { processed in for partition in rebalance.partitions { processed[partition.partition] = nil } }
-                }
-                log.record(id, rebalance)
-            }
+            try consumer.subscribe(topics: [topic], onRebalance: log.commitOnRevoke(member: id, topic: topic, processed: processed))
             let loop = Task {
                 var count = 0
                 for try await message in consumer.messages {
                     log.deliver(id, message)
-                    processed.withLock { $0[message.partition] = message.offset + 1 }
+                    processed.next.withLock { $0[message.partition] = message.offset + 1 }
                     count += 1
                     if count % 5 == 0, slow.isOn.load(ordering: .relaxed) { try await Task.sleep(for: .milliseconds(25)) }
                 }

@@ -32,6 +32,27 @@ final class GroupLog: Sendable {
         }
     }
 
+    /// A member's rebalance handler: on revoke it commits what the member processed in the partitions going
+    /// away, while they are still its own; partitions that leave are forgotten; every rebalance is recorded.
+    /// The embedded cluster refuses commits while a rebalance is under way (REBALANCE_IN_PROGRESS); then the
+    /// members' periodic commits, if any, are what protects the committed range.
+    func commitOnRevoke(member: Int, topic: String, processed: ProcessedOffsets) -> @Sendable (KafkaRebalance) async -> Void {
+        { rebalance in
+            if rebalance.kind == .revoked {
+                let offsets = processed.next.withLock { processed in
+                    rebalance.partitions.compactMap { partition in
+                        processed[partition.partition].map { KafkaTopicPartitionOffset(topic: topic, partition: partition.partition, offset: $0) }
+                    }
+                }
+                if !offsets.isEmpty, (try? await rebalance.commit(offsets)) != nil { self.recordCommit(offsets) }
+            }
+            if rebalance.kind != .assigned {
+                processed.next.withLock { processed in for partition in rebalance.partitions { processed[partition.partition] = nil } }
+            }
+            self.record(member, rebalance)
+        }
+    }
+
     func record(_ member: Int, _ rebalance: KafkaRebalance) {
         rebalances.withLock { $0.append((member, rebalance.kind, rebalance.partitions)) }
         owners.withLock { owners in
@@ -48,6 +69,11 @@ final class GroupLog: Sendable {
             }
         }
     }
+}
+
+/// The next offset to read per partition, after what one member processed.
+final class ProcessedOffsets: Sendable {
+    let next = Mutex<[Int32: Int64]>([:])
 }
 
 @Suite("Consumer groups", .timeLimit(.minutes(3)), .serialized)
@@ -72,8 +98,7 @@ struct ConsumerGroupTests {
         var consumers: [KafkaConsumer] = []
         var loops: [Task<Void, any Error>] = []
         for member in 0..<3 {
-            // The next offset to read per partition, after what this member processed.
-            let processed = Mutex<[Int32: Int64]>([:])
+            let processed = ProcessedOffsets()
             let consumer = try KafkaConsumer(
                 config: TestCluster.consumerConfig(cluster, group: group, [
                     "enable.auto.offset.store": "false",
@@ -82,31 +107,17 @@ struct ConsumerGroupTests {
                     "heartbeat.interval.ms": "500",
                 ]),
                 logger: TestCluster.logger)
-            try consumer.subscribe(topics: [topic]) { rebalance in
-                if rebalance.kind == .revoked, !processed.withLock({ $0.isEmpty }) {
-                    // Commit what was processed while the partitions are still ours. The embedded cluster
-                    // refuses commits while a rebalance is under way (REBALANCE_IN_PROGRESS); then the
-                    // periodic commits below are what protects the committed range.
-                    let offsets = processed.withLock { processed in
-                        rebalance.partitions.compactMap { partition in processed[partition.partition].map { KafkaTopicPartitionOffset(topic: topic, partition: partition.partition, offset: $0) } }
-                    }
-                    if (try? await rebalance.commit(offsets)) != nil { log.recordCommit(offsets) }
-                }
-                if rebalance.kind != .assigned {
-                    processed.withLock { processed in for partition in rebalance.partitions { processed[partition.partition] = nil } }
-                }
-                log.record(member, rebalance)
-            }
+            try consumer.subscribe(topics: [topic], onRebalance: log.commitOnRevoke(member: member, topic: topic, processed: processed))
             consumers.append(consumer)
             loops.append(Task {
                 var count = 0
                 for try await message in consumer.messages {
                     log.deliver(member, message)
                     try consumer.storeOffset(message)
-                    processed.withLock { $0[message.partition] = message.offset + 1 }
+                    processed.next.withLock { $0[message.partition] = message.offset + 1 }
                     count += 1
                     if count % 25 == 0 {
-                        let offsets = processed.withLock { $0.map { KafkaTopicPartitionOffset(topic: topic, partition: $0.key, offset: $0.value) } }
+                        let offsets = processed.next.withLock { $0.map { KafkaTopicPartitionOffset(topic: topic, partition: $0.key, offset: $0.value) } }
                         if (try? await consumer.commit(offsets)) != nil {
                             // A commit that raced a revoke is stale: Kafka would refuse its old generation,
                             // the embedded cluster does not check, so only count commits of partitions still owned.
