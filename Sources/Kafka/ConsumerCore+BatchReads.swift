@@ -33,7 +33,7 @@ extension ConsumerCore {
             return (max(read, 0), revocations, assignments)
         }
         // A pause that found the read running and queued itself after the read's own check is applied here.
-        while deferredPauses.withLock({ !$0.isEmpty }) {
+        while pauses.withLock({ !$0.deferred.isEmpty && $0.membershipChangesPending == 0 }) {
             batchReadLock.withLock { _ in applyDeferredPauses() }
         }
         return result
@@ -105,26 +105,41 @@ extension ConsumerCore {
 
     // MARK: Pause and resume
 
-    /// Pauses or resumes partitions at once, or, while a batch read is running, as soon as it returns.
+    /// Pauses or resumes partitions at once, or, while a batch read is running, as soon as it returns, and
+    /// after the subscribe and assign calls made before it (which take effect on the poll queue).
     ///
     /// The caller never waits for the read (a rebalance handler may be calling from inside it). Only an
     /// immediate pause reports librdkafka's refusal; a deferred one logs it.
     func pause(_ partitions: [KafkaTopicPartition], resume: Bool) throws {
         try ensureRunning()
+        let queued = pauses.withLock { pauses in
+            guard pauses.membershipChangesPending > 0 else { return false }
+            pauses.deferred.append((partitions, resume))
+            return true
+        }
+        if queued { return }
         let immediate = batchReadLock.withLockIfAvailable { _ -> Result<Void, KafkaError> in
             applyDeferredPauses()
             return Result { () throws(KafkaError) in try applyPause(partitions, resume: resume) }
         }
         if let immediate { return try immediate.get() }
-        deferredPauses.withLock { $0.append((partitions, resume)) }
+        pauses.withLock { $0.deferred.append((partitions, resume)) }
         _ = batchReadLock.withLockIfAvailable { _ in applyDeferredPauses() }
     }
 
-    /// Applies the pauses and resumes that waited for a batch read, in order; runs under ``batchReadLock``.
+    /// Called on the poll queue once a queued subscribe or assign was made: pauses that waited for it follow.
+    func membershipChangeMade() {
+        pauses.withLock { $0.membershipChangesPending -= 1 }
+        batchReadLock.withLock { _ in applyDeferredPauses() }
+    }
+
+    /// Applies the pauses and resumes that waited, in order, unless a subscribe or assign made before them is
+    /// still queued; runs under ``batchReadLock``.
     func applyDeferredPauses() {
-        let pending = deferredPauses.withLock { pending in
-            defer { pending.removeAll() }
-            return pending
+        let pending = pauses.withLock { pauses in
+            guard pauses.membershipChangesPending == 0 else { return [(partitions: [KafkaTopicPartition], resume: Bool)]() }
+            defer { pauses.deferred.removeAll() }
+            return pauses.deferred
         }
         for request in pending {
             do {

@@ -36,8 +36,15 @@ final class ConsumerCore: @unchecked Sendable {
     let readBuffer = UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>.allocate(capacity: batchReadSize)
     /// Held for the duration of each batch read (see ConsumerCore+BatchReads.swift).
     let batchReadLock = Mutex<Void>(())
-    /// Pauses and resumes requested while a batch read was running.
-    let deferredPauses = Mutex<[(partitions: [KafkaTopicPartition], resume: Bool)]>([])
+    /// Pauses and resumes that wait for a batch read to return or for an earlier subscribe or assign to take
+    /// effect (see ConsumerCore+BatchReads.swift).
+    let pauses = Mutex(PauseQueue())
+
+    struct PauseQueue {
+        /// Subscribe and assign calls queued on the poll queue and not yet made.
+        var membershipChangesPending = 0
+        var deferred: [(partitions: [KafkaTopicPartition], resume: Bool)] = []
+    }
     /// Counts assignments, as ``revocationCount`` counts revocations.
     let assignmentCount = Atomic<UInt64>(0)
     /// Where a partition without a committed offset starts: `auto.offset.reset` as a logical offset
@@ -228,7 +235,9 @@ final class ConsumerCore: @unchecked Sendable {
                 code: .invalidArgument, message: "subscribe needs at least one topic name and no empty one: got \(topics)",
                 subject: "topics")
         }
+        pauses.withLock { $0.membershipChangesPending += 1 }
         pollQueue.async { [self] in
+            defer { membershipChangeMade() }
             let list = RDKafkaPartitionList(capacity: topics.count)
             for topic in topics { list.add(topic: topic, partition: RD_KAFKA_PARTITION_UA, offset: KafkaOffset.invalid) }
             let code = rd_kafka_subscribe(handle.pointer, list.pointer)
@@ -244,7 +253,9 @@ final class ConsumerCore: @unchecked Sendable {
     /// Assigns before the next poll. What librdkafka refuses there is thrown by the messages sequence.
     func assign(_ offsets: [KafkaTopicPartitionOffset]) throws {
         try ensureRunning()
+        pauses.withLock { $0.membershipChangesPending += 1 }
         pollQueue.async { [self] in
+            defer { membershipChangeMade() }
             let list = RDKafkaPartitionList(offsets)
             let code = rd_kafka_assign(handle.pointer, list.pointer)
             if code != RD_KAFKA_RESP_ERR_NO_ERROR {

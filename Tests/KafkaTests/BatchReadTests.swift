@@ -55,6 +55,34 @@ struct BatchReadTests {
         #expect(toggled.load(ordering: .relaxed) > 100, "the partition was paused and resumed while the backlog was read")
     }
 
+    @Test("a pause right after assign applies to the new assignment, which takes effect off the caller's thread")
+    func pauseRightAfterAssign() async throws {
+        let cluster = try EmbeddedCluster(brokers: 1)
+        defer { cluster.shutdown() }
+        let topic = TestCluster.unique("assign-pause")
+        try cluster.createTopic(topic, partitions: 2)
+        let producer = try KafkaProducer(config: TestCluster.producerConfig(cluster), logger: TestCluster.logger)
+        for index in 0..<200 {
+            try await producer.enqueue(KafkaProducerMessage(topic: topic, partition: Int32(index % 2), value: [UInt8(index)]))
+        }
+        try await producer.flush()
+        await producer.shutdown()
+
+        let consumer = try KafkaConsumer(config: TestCluster.consumerConfig(cluster, group: TestCluster.unique("assign-pause")), logger: TestCluster.logger)
+        try consumer.assign((0..<2).map { KafkaTopicPartitionOffset(topic: topic, partition: $0, offset: KafkaOffset.beginning) })
+        let paused = [KafkaTopicPartition(topic: topic, partition: 0)]
+        try consumer.pause(paused)
+        var read: [KafkaConsumerMessage] = []
+        for try await message in consumer.messages {
+            read.append(message)
+            if read.count == 100 { try consumer.resume(paused) }
+            if read.count == 200 { break }
+        }
+        await consumer.close()
+        #expect(read.prefix(100).allSatisfy { $0.partition == 1 }, "partition 0 was read while paused")
+        #expect(read.filter { $0.partition == 0 }.map(\.offset) == Array(0..<100))
+    }
+
     @Test(
         "members joining and leaving while a backlog is read: every message delivered, none after its commit",
         arguments: [KafkaConfig.AssignmentStrategy.range, .cooperativeSticky])
