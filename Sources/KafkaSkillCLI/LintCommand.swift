@@ -1,4 +1,5 @@
 import ArgumentParser
+import Deploy
 import Foundation
 import SkillKit
 
@@ -12,7 +13,10 @@ extension KafkaSkill {
                 lessons that are placeholders. Bundle checks: everything `agentskills validate` (skills-ref) \
                 checks, plus the ASCII name pattern, reserved words, angle brackets, body length, links that \
                 resolve with exact case and stay one level deep, contents lists on long files, and that every \
-                YAML, JSON and .properties file under assets/ parses. Exits 1 when any error is found.
+                YAML, JSON and .properties file under assets/ parses. Strimzi resources (apiVersion kafka.strimzi.io/v1beta2 \
+                or v1) in the bundle's assets/ and in the --manifests folders must validate against the CRD \
+                schema of their API version (bundled from Strimzi 0.48.0 and 1.2.0; CEL rules are not checked). \
+                Exits 1 when any error is found.
                 """
         )
 
@@ -22,16 +26,21 @@ extension KafkaSkill {
         @Option(help: "The skill bundle folder to check.")
         var bundle = "skills/kafka-events"
 
+        @Option(help: "A folder of Kubernetes manifests whose Strimzi resources to check against the CRD schemas (repeatable).")
+        var manifests: [String] = []
+
         func run() async throws {
+            let schemaProblems = StrimziValidator().problems(inFolders: ["\(bundle)/assets"] + manifests)
             let specs = SpecLinter(lessonsDirectory: URL(fileURLWithPath: lessons)).lint()
             let bundleFindings = BundleLinter().lint(directory: URL(fileURLWithPath: bundle))
             let report = LintReport(findings: specs.findings + bundleFindings)
             for finding in report.findings {
                 print(finding.description)
             }
+            for problem in schemaProblems { print("\(problem.file):\(problem.line):\(problem.column): error: \(problem.path): \(problem.message)") }
             let lessonCount = specs.course?.lessons.count ?? 0
-            print("\(lessonCount) lessons, \(report.errorCount) error(s), \(report.warningCount) warning(s).")
-            if report.hasErrors { throw ExitCode.failure }
+            print("\(lessonCount) lessons, \(report.errorCount + schemaProblems.count) error(s), \(report.warningCount) warning(s).")
+            if report.hasErrors || !schemaProblems.isEmpty { throw ExitCode.failure }
         }
     }
 }
