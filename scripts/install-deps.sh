@@ -32,3 +32,7 @@ if [ ! -x "$venv/bin/agentskills" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q skills-ref==0.1.1 >&2
 fi
+# Kubernetes' own schemas, for the tests that validate the generated Deployments and StatefulSets.
+if [ ! -x "$venv/bin/kubernetes-validate" ]; then
+  "$venv/bin/pip" install -q kubernetes-validate==1.37.0 >&2
+fi
