@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Deploy
@@ -36,7 +37,7 @@ import Testing
         let problem = try #require(StrimziValidator().problems(inYAML: text, file: "t.yaml").first)
         #expect(problem.path == "spec.partitions")
         #expect(problem.message == "found the string \"three\"; the schema allows an integer")
-        #expect(problem.description.hasPrefix("t.yaml:9:"))
+        #expect(problem.description.hasPrefix("t.yaml:8:15:"))
     }
 
     @Test func aMissingRequiredFieldAndABadEnumAreReported() {
