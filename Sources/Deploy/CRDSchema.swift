@@ -1,9 +1,9 @@
 import Foundation
+import Synchronization
 
 /// One node of a CRD's `openAPIV3Schema`: the keywords the Kubernetes API server checks on a structural
 /// schema, as far as Strimzi's CRDs use them (`x-kubernetes-validations` CEL rules are not evaluated).
-/// Immutable after `init`; `NSRegularExpression` matching is thread-safe, hence `@unchecked`.
-final class CRDSchema: @unchecked Sendable {
+final class CRDSchema: Sendable {
     let types: String?
     let properties: [String: CRDSchema]?
     let required: [String]
@@ -17,7 +17,6 @@ final class CRDSchema: @unchecked Sendable {
     let maximum: Double?
     let minItems: Int?
     let pattern: String?
-    let regex: NSRegularExpression?
     let oneOf: [CRDSchema]
     let anyOf: [CRDSchema]
 
@@ -46,7 +45,6 @@ final class CRDSchema: @unchecked Sendable {
         maximum = (json["maximum"] as? NSNumber)?.doubleValue
         minItems = (json["minItems"] as? NSNumber)?.intValue
         pattern = json["pattern"] as? String
-        regex = pattern.flatMap { try? NSRegularExpression(pattern: $0) }
         oneOf = (json["oneOf"] as? [[String: Any]] ?? []).map(CRDSchema.init(json:))
         anyOf = (json["anyOf"] as? [[String: Any]] ?? []).map(CRDSchema.init(json:))
     }
@@ -64,5 +62,28 @@ final class CRDSchema: @unchecked Sendable {
         case "string"?: return "a string"
         default: return "any value"
         }
+    }
+}
+
+/// Compiled `pattern`s, compiled the first time a value is checked against them (most patterns in a CRD
+/// guard fields a manifest never sets).
+enum PatternCache {
+    private static let compiled = Mutex<[String: Regex]>([:])
+
+    /// A `Sendable` wrapper: `NSRegularExpression` is immutable and safe to match from any thread.
+    struct Regex: @unchecked Sendable {
+        let expression: NSRegularExpression?
+    }
+
+    /// Whether `text` matches `pattern` somewhere (an uncompilable pattern matches everything).
+    static func matches(_ text: String, pattern: String) -> Bool {
+        let regex = compiled.withLock { cache -> Regex in
+            if let found = cache[pattern] { return found }
+            let made = Regex(expression: try? NSRegularExpression(pattern: pattern))
+            cache[pattern] = made
+            return made
+        }
+        guard let expression = regex.expression else { return true }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

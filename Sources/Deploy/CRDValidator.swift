@@ -85,11 +85,8 @@ struct CRDValidator {
                     report(node, path, "\(scalar.string) is above the maximum \(Self.number(maximum))")
                 }
             }
-            if let regex = schema.regex, tag == "str" {
-                let text = scalar.string
-                if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                    report(node, path, "\"\(text)\" does not match the pattern \(schema.pattern ?? "")")
-                }
+            if let pattern = schema.pattern, tag == "str", !PatternCache.matches(scalar.string, pattern: pattern) {
+                report(node, path, "\"\(scalar.string)\" does not match the pattern \(pattern)")
             }
         }
         // Objects.

@@ -55,8 +55,14 @@ import Testing
                     tls: true
                     authentication:
                       type: plain
+                  - name: External_1
+                    port: 9094
+                    type: internal
+                    tls: false
             """
         let problems = StrimziValidator().problems(inYAML: kafka, file: "k.yaml")
+        #expect(problems.contains { $0.path == "spec.kafka.listeners[1].name" && $0.message.contains("does not match the pattern") })
+        #expect(problems.count == 2, "\(problems)")
         #expect(problems.contains { $0.path == "spec.kafka.listeners[0].authentication.type" && $0.message.contains("tls, scram-sha-512, custom") })
         let user = """
             apiVersion: kafka.strimzi.io/v1
