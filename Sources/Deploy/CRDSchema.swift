@@ -3,51 +3,47 @@ import Synchronization
 
 /// One node of a CRD's `openAPIV3Schema`: the keywords the Kubernetes API server checks on a structural
 /// schema, as far as Strimzi's CRDs use them (`x-kubernetes-validations` CEL rules are not evaluated).
-final class CRDSchema: Sendable {
-    let types: String?
-    let properties: [String: CRDSchema]?
-    let required: [String]
-    let enumeration: [String]?
-    /// `additionalProperties: false` is `.denied`; a schema checks every value; absent is `.absent`.
-    let additionalProperties: Additional
-    let preservesUnknownFields: Bool
-    let intOrString: Bool
-    let items: CRDSchema?
-    let minimum: Double?
-    let maximum: Double?
-    let minItems: Int?
-    let pattern: String?
-    let oneOf: [CRDSchema]
-    let anyOf: [CRDSchema]
+///
+/// A node wraps its part of the parsed JSON and reads each keyword when asked, building child nodes only
+/// for the parts a document reaches: a manifest touches a few dozen of the Kafka CRD's thousands of nodes.
+/// Immutable after `init` (a JSON object from `JSONSerialization`, never mutated), hence `@unchecked`.
+final class CRDSchema: @unchecked Sendable {
+    private let json: [String: Any]
 
     enum Additional: Sendable {
         case absent, allowed, denied
         case schema(CRDSchema)
     }
 
-    /// Reads a schema from its JSON object.
+    /// Wraps a schema's JSON object.
     init(json: [String: Any]) {
-        types = json["type"] as? String
-        properties = (json["properties"] as? [String: Any]).map { values in
-            values.compactMapValues { ($0 as? [String: Any]).map(CRDSchema.init(json:)) }
-        }
-        required = json["required"] as? [String] ?? []
-        enumeration = (json["enum"] as? [Any]).map { $0.map { "\($0)" } }
-        switch json["additionalProperties"] {
-        case let flag as Bool: additionalProperties = flag ? .allowed : .denied
-        case let schema as [String: Any]: additionalProperties = .schema(CRDSchema(json: schema))
-        default: additionalProperties = .absent
-        }
-        preservesUnknownFields = json["x-kubernetes-preserve-unknown-fields"] as? Bool ?? false
-        intOrString = json["x-kubernetes-int-or-string"] as? Bool ?? false
-        items = (json["items"] as? [String: Any]).map(CRDSchema.init(json:))
-        minimum = (json["minimum"] as? NSNumber)?.doubleValue
-        maximum = (json["maximum"] as? NSNumber)?.doubleValue
-        minItems = (json["minItems"] as? NSNumber)?.intValue
-        pattern = json["pattern"] as? String
-        oneOf = (json["oneOf"] as? [[String: Any]] ?? []).map(CRDSchema.init(json:))
-        anyOf = (json["anyOf"] as? [[String: Any]] ?? []).map(CRDSchema.init(json:))
+        self.json = json
     }
+
+    var types: String? { json["type"] as? String }
+    func property(_ name: String) -> CRDSchema? {
+        ((json["properties"] as? [String: Any])?[name] as? [String: Any]).map(CRDSchema.init(json:))
+    }
+    var propertyNames: [String]? { (json["properties"] as? [String: Any]).map { $0.keys.sorted() } }
+    var required: [String] { json["required"] as? [String] ?? [] }
+    var enumeration: [String]? { (json["enum"] as? [Any]).map { $0.map { "\($0)" } } }
+    /// `additionalProperties: false` is `.denied`; a schema checks every value; absent is `.absent`.
+    var additionalProperties: Additional {
+        switch json["additionalProperties"] {
+        case let flag as Bool: return flag ? .allowed : .denied
+        case let schema as [String: Any]: return .schema(CRDSchema(json: schema))
+        default: return .absent
+        }
+    }
+    var preservesUnknownFields: Bool { json["x-kubernetes-preserve-unknown-fields"] as? Bool ?? false }
+    var intOrString: Bool { json["x-kubernetes-int-or-string"] as? Bool ?? false }
+    var items: CRDSchema? { (json["items"] as? [String: Any]).map(CRDSchema.init(json:)) }
+    var minimum: Double? { (json["minimum"] as? NSNumber)?.doubleValue }
+    var maximum: Double? { (json["maximum"] as? NSNumber)?.doubleValue }
+    var minItems: Int? { (json["minItems"] as? NSNumber)?.intValue }
+    var pattern: String? { json["pattern"] as? String }
+    var oneOf: [CRDSchema] { (json["oneOf"] as? [[String: Any]] ?? []).map(CRDSchema.init(json:)) }
+    var anyOf: [CRDSchema] { (json["anyOf"] as? [[String: Any]] ?? []).map(CRDSchema.init(json:)) }
 
     /// What the schema allows, in a few words, for error messages.
     var summary: String {

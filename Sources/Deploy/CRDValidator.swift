@@ -97,14 +97,13 @@ struct CRDValidator {
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
                 let childPath = path.isEmpty ? key : "\(path).\(key)"
-                if let property = schema.properties?[key] {
+                if let property = schema.property(key) {
                     check(value, property, childPath, strict: strict)
                 } else if case .schema(let additional) = schema.additionalProperties {
                     check(value, additional, childPath, strict: strict)
-                } else if strict, !schema.preservesUnknownFields, let properties = schema.properties,
+                } else if strict, !schema.preservesUnknownFields, let allowed = schema.propertyNames,
                     schema.additionalProperties == .denied || schema.additionalProperties == .absent
                 {
-                    let allowed = properties.keys.sorted()
                     report(keyNode, childPath, "unknown field \(key); the schema allows \(allowed.isEmpty ? "no fields here" : allowed.joined(separator: ", "))")
                 }
             }
@@ -119,14 +118,16 @@ struct CRDValidator {
             }
         }
         // Combinators.
-        if !schema.oneOf.isEmpty {
-            let matching = schema.oneOf.filter { matches(node, $0, path: path) }.count
+        let oneOf = schema.oneOf
+        if !oneOf.isEmpty {
+            let matching = oneOf.filter { matches(node, $0, path: path) }.count
             if matching != 1 {
-                report(node, path, "matches \(matching) of the alternatives; the schema allows exactly one of: \(Self.alternatives(schema.oneOf))")
+                report(node, path, "matches \(matching) of the alternatives; the schema allows exactly one of: \(Self.alternatives(oneOf))")
             }
         }
-        if !schema.anyOf.isEmpty, !schema.anyOf.contains(where: { matches(node, $0, path: path) }) {
-            report(node, path, "matches none of the alternatives; the schema allows at least one of: \(Self.alternatives(schema.anyOf))")
+        let anyOf = schema.anyOf
+        if !anyOf.isEmpty, !anyOf.contains(where: { matches(node, $0, path: path) }) {
+            report(node, path, "matches none of the alternatives; the schema allows at least one of: \(Self.alternatives(anyOf))")
         }
     }
 
@@ -148,7 +149,7 @@ struct CRDValidator {
     private static func alternatives(_ branches: [CRDSchema]) -> String {
         branches.map { branch in
             if !branch.required.isEmpty { return "{" + branch.required.joined(separator: ", ") + "}" }
-            if let properties = branch.properties { return "{one of " + properties.keys.sorted().joined(separator: ", ") + "}" }
+            if let names = branch.propertyNames { return "{one of " + names.joined(separator: ", ") + "}" }
             return branch.summary
         }.joined(separator: " | ")
     }
