@@ -14,6 +14,14 @@ swift test --skip-build
 kafka_skill=$(swift build --show-bin-path)/kafka-skill
 "$kafka_skill" generate --check
 "$kafka_skill" lint
+# Strimzi manifests for the example specs, both API versions, against the bundled CRD schemas; the services'
+# Kubernetes objects against Kubernetes' own schemas.
+k8s=$(mktemp -d)
+"$kafka_skill" manifests specs/*.yaml --profile production --services --out "$k8s/v1" > /dev/null
+"$kafka_skill" manifests specs/*.yaml --profile production --strimzi 0.48.0 --out "$k8s/v1beta2" > /dev/null
+"$kafka_skill" lint --manifests "$k8s/v1" --manifests "$k8s/v1beta2" > /dev/null
+.build-tools/venv/bin/kubernetes-validate --strict --no-warn -k 1.33.0 "$k8s"/v1/services/*/*.yaml > /dev/null
+rm -rf "$k8s"
 .build-tools/venv/bin/agentskills validate skills/kafka-events
 "$kafka_skill" review examples --fail-on warning
 scripts/smoke-examples.sh
