@@ -20,16 +20,17 @@ extension KafkaSkill {
                 last commits (commits stopped); \
                 (4) STALL if every committed offset in the window is the same (stuck, lag above 0); \
                 (5) WARN if the lag never decreases from one sample to the next (offsets move, the consumer is \
-                slow); else OK. STALL and WARN need two samples, so without --watch a partition is OK, REWIND \
-                or STOP. Kafka's offset fetch carries no commit time: a sample counts as a commit when it is \
+                slow); else OK. STALL and WARN compare consecutive samples, so a single sample (no --watch) \
+                reads OK for every partition whatever its lag: Burrow judges trends, not thresholds. Kafka's offset fetch carries no commit time: a sample counts as a commit when it is \
                 taken, except while the cluster reports the group without members, when an unchanged offset \
                 keeps its first sample's time (so STOP fires once the silence outlasts the window). The group's \
                 status is the worst partition status with STOP, STALL and REWIND reported as ERR (the text \
                 output names the worst partition status too); NOTFOUND when the group committed nothing.
 
                 Exit status: 0 when the group is OK, 1 when it is not (WARN, ERR or NOTFOUND), 2 when lag \
-                could not run (bad arguments, no broker answering). With --watch, after the last sample \
-                (--count), or never until interrupted.
+                could not run (an unusable option value, no broker answering); a missing or unknown option \
+                exits 64, as for every command. With --watch the status is the last sample's, after --count \
+                samples; without --count it runs until interrupted.
                 """
         )
 

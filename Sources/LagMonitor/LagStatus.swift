@@ -55,7 +55,7 @@ public struct LagSample: Sendable, Hashable {
 ///    the same; WARN if the lag never decreases from one sample to the next; else OK.
 ///
 /// One difference from Burrow: STALL and WARN compare consecutive samples, so a window of one sample
-/// (a single `kafka-skill lag` without `--watch`) can only be OK, REWIND or STOP.
+/// (a single `kafka-skill lag` without `--watch`) can only be OK, or STOP when evaluated after it was taken.
 public enum BurrowEvaluator {
     /// The status of one partition.
     /// - Parameters:
