@@ -21,7 +21,8 @@ extension KafkaSkill {
                 (4) STALL if every committed offset in the window is the same (stuck, lag above 0); \
                 (5) WARN if the lag never decreases from one sample to the next (offsets move, the consumer is \
                 slow); else OK. STALL and WARN compare consecutive samples, so a single sample (no --watch) \
-                reads OK for every partition whatever its lag: Burrow judges trends, not thresholds. Kafka's offset fetch carries no commit time: a sample counts as a commit when it is \
+                reads OK for every partition whatever its lag: Burrow judges trends, not thresholds. \
+                Kafka's offset fetch carries no commit time: a sample counts as a commit when it is \
                 taken, except while the cluster reports the group without members, when an unchanged offset \
                 keeps its first sample's time (so STOP fires once the silence outlasts the window). The group's \
                 status is the worst partition status with STOP, STALL and REWIND reported as ERR (the text \
