@@ -28,12 +28,11 @@ package indirect enum YAMLTree: Sendable, Hashable {
     var node: Node {
         switch self {
         case .string(let value):
-            let plain = Node(value)
             let style: Node.Scalar.Style
             if value.contains("\n") && !value.contains("\t") && !value.hasPrefix(" ") {
                 style = .literal
             } else {
-                style = Resolver.default.resolveTag(of: plain) == .str && !value.isEmpty ? .plain : .doubleQuoted
+                style = Self.readsAsString(value) ? .plain : .doubleQuoted
             }
             return Node(value, Tag(.str), style)
         case .int(let value): return Node(String(value), Tag(.int))
@@ -53,7 +52,19 @@ package indirect enum YAMLTree: Sendable, Hashable {
     }
 
     private func keyStyle(_ key: String) -> Node.Scalar.Style {
-        Resolver.default.resolveTag(of: Node(key)) == .str ? .plain : .doubleQuoted
+        Self.readsAsString(key) ? .plain : .doubleQuoted
+    }
+
+    /// Whether YAML reads `value`, written plain, back as this string. A value starting with a letter
+    /// that is not one of YAML 1.1's boolean or null words always does; anything else asks Yams' resolver
+    /// (a regular expression per tag, the slow path).
+    static func readsAsString(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        let words: Set<String> = ["y", "yes", "n", "no", "true", "false", "on", "off", "null"]
+        if first.properties.isAlphabetic, first.isASCII, !words.contains(value.lowercased()) {
+            return true
+        }
+        return Resolver.default.resolveTag(of: Node(value)) == .str
     }
 
     /// Several documents in one stream, separated by `---`.
