@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
+        // librdkafka's mock cluster with faults, for tests, the CLI and generated services' tests.
+        .library(name: "EmbeddedKafka", targets: ["EmbeddedKafka"]),
         .library(name: "SkillKit", targets: ["SkillKit"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
@@ -54,6 +56,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EmbeddedKafka",
+            dependencies: ["Kafka", "CRdKafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Avro",
             swiftSettings: swiftSettings
         ),
@@ -67,7 +74,7 @@ let package = Package(
         .target(
             name: "SchemaRegistryServer",
             dependencies: [
-                "SchemaRegistry", "Avro", "Kafka",
+                "SchemaRegistry", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -80,6 +87,7 @@ let package = Package(
             name: "Verify",
             dependencies: [
                 "Kafka",
+                "EmbeddedKafka",
                 "Avro",
                 "SchemaRegistry",
                 "SchemaRegistryServer",
@@ -129,6 +137,7 @@ let package = Package(
             name: "KafkaSkillCLI",
             dependencies: [
                 "Kafka",
+                "EmbeddedKafka",
                 "SkillKit",
                 "Review",
                 "Avro",
@@ -142,6 +151,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -153,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaTests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -166,7 +177,7 @@ let package = Package(
             name: "SchemaRegistryTests",
             dependencies: [
                 "PythonInterop",
-                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka",
+                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -177,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
-                "Verify", "Kafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
+                "Verify", "Kafka", "EmbeddedKafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],
@@ -196,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LagMonitorTests",
-            dependencies: ["LagMonitor", "Kafka"],
+            dependencies: ["LagMonitor", "Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -217,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaSkillCLITests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
     ],
