@@ -57,7 +57,7 @@ extension LessonRun {
         switch action {
         case .cluster(let fault):
             guard let cluster else {
-                mark(.faultSkipped, subject: scenario, detail: "\(fault): needs the embedded cluster's fault API, not available with --bootstrap")
+                mark(.faultSkipped, subject: scenario, detail: "\(fault): needs the embedded cluster's fault API, which \(owner?.profile.name ?? "this broker") does not have")
                 return
             }
             do {
@@ -101,6 +101,13 @@ extension LessonRun {
             let grace = options.limits.stopGrace
             stopTasks.append(Task { await child.terminate(grace: grace) })
             mark(.fault, subject: scenario, detail: "\(instances[index].name) stopped with SIGTERM")
+        case .pauseBroker(let milliseconds):
+            guard let owner else { return }
+            if owner.pause(for: .milliseconds(milliseconds)) {
+                mark(.fault, subject: scenario, detail: "\(owner.profile.name) paused (SIGSTOP); resumed (SIGCONT) in \(milliseconds) ms")
+            } else {
+                mark(.faultSkipped, subject: scenario, detail: "\(owner.profile.name) has no process verify started, so it cannot be paused")
+            }
         }
     }
 
@@ -111,7 +118,7 @@ extension LessonRun {
     /// Moves each partition's leader to the next broker, reading the current leaders from metadata.
     private func moveLeaders(scenario: String) async {
         guard let cluster, let admin else {
-            mark(.faultSkipped, subject: scenario, detail: "moving leaders needs the embedded cluster's fault API, not available with --bootstrap")
+            mark(.faultSkipped, subject: scenario, detail: "moving leaders needs the embedded cluster's fault API, which \(owner?.profile.name ?? "this broker") does not have")
             return
         }
         guard let metadata = try? await admin.metadata(timeout: .seconds(10)) else {

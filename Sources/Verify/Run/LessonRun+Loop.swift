@@ -332,8 +332,9 @@ extension LessonRun {
         samplers.removeAll()
         await admin?.close()
         admin = nil
-        cluster?.shutdown()
         cluster = nil
+        await owner?.stop()
+        await clusterSupervisor.terminateAll(grace: .seconds(5))
     }
 
     /// Turns the history into the lesson's result.
@@ -350,8 +351,8 @@ extension LessonRun {
             if history.events.isEmpty {
                 return LessonResult(
                     number: plan.number, id: plan.id, title: plan.title, kind: plan.kind, status: .failed, summary: "failed: \(failure)",
-                    outcomes: outcomes, scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, counters: counters,
-                    artifacts: workDirectory.path, notes: (plan.notes.map { [$0] } ?? []) + notes)
+                    outcomes: outcomes, scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, broker: owner?.profile,
+                    counters: counters, artifacts: workDirectory.path, notes: (plan.notes.map { [$0] } ?? []) + notes)
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }
@@ -373,7 +374,7 @@ extension LessonRun {
         return LessonResult(
             number: plan.number, id: plan.id, title: plan.title, kind: plan.kind, status: status,
             summary: Self.summary(status, outcomes), outcomes: outcomes, observations: result.observations, diagnostics: diagnostics,
-            scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, counters: counters,
+            scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, broker: owner?.profile, counters: counters,
             artifacts: workDirectory.path, notes: allNotes)
     }
 
