@@ -18,12 +18,16 @@ protocol ClusterOwner: AnyObject {
     /// Stops the broker process for a while (SIGSTOP now, SIGCONT after `duration`, without waiting): every
     /// request to it waits, as when a broker hangs. `false` when this owner has no process to pause.
     func pause(for duration: Duration) -> Bool
+    /// Whether the broker removes a group member whose heartbeats stop after `session.timeout.ms`, as Kafka
+    /// does; when it does not, verify removes a killed member itself (``GroupMemberRemoval``).
+    var expiresSilentMembers: Bool { get }
     /// Stops what the owner started; a broker it only reached is left alone.
     func stop() async
 }
 
 extension ClusterOwner {
     func pause(for duration: Duration) -> Bool { false }
+    var expiresSilentMembers: Bool { true }
 }
 
 /// Starts the owner for `choice`.

@@ -25,6 +25,7 @@ extension LessonRun {
             handleExits()
             await fireDueSteps()
             try restartDue()
+            await removeDueMembers()
             // While faults fire, lag comes from the events: querying a cluster with a broker down blocks
             // for the query timeout, and the run must keep firing faults on time.
             if clock.now - lastLagSample >= .milliseconds(500) {
@@ -101,10 +102,11 @@ extension LessonRun {
                 return false
             }
         }
-        while waitingOnTime(), clock.now < deadline, !Task.isCancelled {
+        while waitingOnTime() || !pendingRemovals.isEmpty, clock.now < deadline, !Task.isCancelled {
             await pollEvents()
             await fireDueSteps()
             try? restartDue()
+            await removeDueMembers()
             try? await Task.sleep(for: .milliseconds(100))
         }
     }

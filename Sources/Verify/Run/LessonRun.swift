@@ -46,6 +46,8 @@ final class LessonRun {
     var scenarios: [ScenarioState] = []
     var started = false
     var pendingRestarts: [(at: ContinuousClock.Instant, service: Int)] = []
+    /// Group members to remove once the session timeout has passed, on a broker that does not expire them.
+    var pendingRemovals: [(at: ContinuousClock.Instant, group: String, members: [String], killed: String)] = []
     var stopTasks: [Task<Void, Never>] = []
     var driver: Task<Void, Never>?
     var driverTopics: [String] = []

@@ -18,6 +18,8 @@ final class NoidaClusterOwner: ClusterOwner {
     let profile: BrokerProfile
     var embedded: EmbeddedCluster? { nil }
     var mayHoldEarlierRecords: Bool { false }
+    /// noida-db 0.2.3 never expires a silent member (`scripts/noida-db-repro/`).
+    var expiresSilentMembers: Bool { false }
     private let process: ChildProcess
     private let dataDirectory: URL
 
@@ -140,6 +142,10 @@ final class NoidaClusterOwner: ClusterOwner {
             "injected request errors (produce, fetch, commit, AddPartitionsToTxn): it has no fault API; a transaction abort is "
                 + "made by killing the processor mid-transaction instead",
         ]
+        cannotProve.append(
+            "a member's session expiring: noida-db never removes a member whose heartbeats stop (session.timeout.ms), so after "
+                + "a SIGKILL verify removes the killed process's group members itself with LeaveGroup once the session timeout "
+                + "has passed, as Kafka's coordinator would (scripts/noida-db-repro/session-expiry.py reproduces it)")
         if let version, version != testedVersion {
             cannotProve.append("this profile was written for noida-db \(testedVersion); \(version) may differ")
         }
