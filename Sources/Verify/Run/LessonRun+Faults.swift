@@ -57,7 +57,7 @@ extension LessonRun {
         switch action {
         case .cluster(let fault):
             guard let cluster else {
-                mark(.faultSkipped, subject: scenario, detail: "\(fault): needs the embedded cluster's fault API, which \(owner?.profile.name ?? "this broker") does not have")
+                mark(.faultSkipped, subject: scenario, detail: "\(fault): needs the embedded cluster's fault API, not available with \(brokerOption)")
                 return
             }
             do {
@@ -116,6 +116,12 @@ extension LessonRun {
         }
     }
 
+    /// The option that chose a broker without the fault API, for messages.
+    private var brokerOption: String {
+        if case .noida = options.broker { return "--broker noida" }
+        return "--bootstrap"
+    }
+
     private func matches(_ target: ProcessTarget, _ instance: ServiceInstance) -> Bool {
         services[instance.serviceIndex].role.map(target.matches) ?? false
     }
@@ -123,7 +129,7 @@ extension LessonRun {
     /// Moves each partition's leader to the next broker, reading the current leaders from metadata.
     private func moveLeaders(scenario: String) async {
         guard let cluster, let admin else {
-            mark(.faultSkipped, subject: scenario, detail: "moving leaders needs the embedded cluster's fault API, which \(owner?.profile.name ?? "this broker") does not have")
+            mark(.faultSkipped, subject: scenario, detail: "moving leaders needs the embedded cluster's fault API, not available with \(brokerOption)")
             return
         }
         guard let metadata = try? await admin.metadata(timeout: .seconds(10)) else {
