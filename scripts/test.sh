@@ -2,12 +2,15 @@
 # The whole test suite: the Swift tests (against the embedded cluster over TCP, real processes, real
 # files, loopback HTTP servers), the skill bundle's drift check, lint and the reference validator, the
 # offline review of the generated examples, each example's build and smoke test, and every lesson proved by
-# `kafka-skill verify --all` (examples run under faults on embedded clusters; report in .build-verify/report).
+# `kafka-skill verify --all` (examples run under faults on embedded clusters; report in .build-verify/report),
+# then lessons 13 and 14 again on noida-db, a one-node broker that writes transaction markers (report in
+# .build-verify/report-noida). noida-db is required here: a missing one fails the run, it is never skipped.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/install-deps.sh
+export KAFKA_SKILL_REQUIRE_NOIDA=1
 
 swift build --build-tests
 swift test --skip-build
@@ -26,3 +29,4 @@ rm -rf "$k8s"
 "$kafka_skill" review examples --fail-on warning
 scripts/smoke-examples.sh
 "$kafka_skill" verify --all --report .build-verify/report
+"$kafka_skill" verify --broker noida --lesson 13 --lesson 14 --report .build-verify/report-noida
