@@ -17,4 +17,4 @@ kafka_skill=$(swift build --show-bin-path)/kafka-skill
 .build-tools/venv/bin/agentskills validate skills/kafka-events
 "$kafka_skill" review examples --fail-on warning
 scripts/smoke-examples.sh
-"$kafka_skill" verify --all --report .build-verify/report
+"$kafka_skill" verify --all --allow-pending --report .build-verify/report
