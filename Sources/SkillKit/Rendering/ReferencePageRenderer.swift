@@ -9,13 +9,11 @@ struct ReferencePageRenderer {
     func render() -> String {
         let head = [Markdown.banner, "", "# \(page.topic.title)", "", "Read this when \(Markdown.inline(page.topic.readWhen))", ""]
         let sections = page.lessons.map(section)
-        let learning = learnerSection()
-        var body = sections.flatMap(\.self) + learning
+        var body = sections.flatMap(\.self)
         while body.last == "" { body.removeLast() }
         var lines = head + body
         if lines.count > Self.contentsThreshold {
-            var contents = ["## Contents", ""] + page.lessons.map { "- \(heading(for: $0))" }
-            if !learning.isEmpty { contents.append("- \(Self.learnerHeading)") }
+            let contents = ["## Contents", ""] + page.lessons.map { "- \(heading(for: $0))" }
             lines = head + contents + [""] + body
         }
         return lines.joined(separator: "\n") + "\n"
@@ -63,29 +61,23 @@ struct ReferencePageRenderer {
             lines += ["### Gotchas", ""] + byCost.map { "- \(Markdown.inline($0.text))\(Self.source($0.source))" } + [""]
         }
         lines += [verification(lesson.verify), ""]
-        return lines
+        return lines + learnerSection(lesson)
     }
 
-    static let learnerHeading = "For learners: objectives and self-checks"
-
-    /// Objectives and self-check questions are for people taking the course, so they close the page,
-    /// after everything an assistant needs.
-    private func learnerSection() -> [String] {
-        let lessons = page.lessons.filter { !$0.objectives.isEmpty || !$0.reflection.isEmpty }
-        guard !lessons.isEmpty else { return [] }
-        var lines = ["## \(Self.learnerHeading)", ""]
-        for lesson in lessons {
-            lines += ["### Lesson \(lesson.number)", ""]
-            if !lesson.objectives.isEmpty {
-                lines += ["After this lesson you can:", ""] + lesson.objectives.map { "- \(Markdown.inline($0))" } + [""]
+    /// Objectives and self-check questions are for people taking the course, so they close the lesson's
+    /// section, after everything an assistant needs (verify's concept check reads them there).
+    private func learnerSection(_ lesson: LessonSpec) -> [String] {
+        guard !lesson.objectives.isEmpty || !lesson.reflection.isEmpty else { return [] }
+        var lines = ["### For learners", ""]
+        if !lesson.objectives.isEmpty {
+            lines += ["After this lesson you can:", ""] + lesson.objectives.map { "- \(Markdown.inline($0))" } + [""]
+        }
+        if !lesson.reflection.isEmpty {
+            lines += ["Check yourself:", ""]
+            for (index, item) in lesson.reflection.enumerated() {
+                lines.append("\(index + 1). \(Markdown.inline(item.question)) — *Expected:* \(Markdown.inline(item.answer))")
             }
-            if !lesson.reflection.isEmpty {
-                lines += ["Check yourself:", ""]
-                for (index, item) in lesson.reflection.enumerated() {
-                    lines.append("\(index + 1). \(Markdown.inline(item.question)) — *Expected:* \(Markdown.inline(item.answer))")
-                }
-                lines.append("")
-            }
+            lines.append("")
         }
         return lines
     }
