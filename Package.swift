@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
+        // librdkafka's mock cluster with faults, for tests, the CLI and generated services' tests.
+        .library(name: "EmbeddedKafka", targets: ["EmbeddedKafka"]),
         .library(name: "SkillKit", targets: ["SkillKit"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
@@ -52,6 +54,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EmbeddedKafka",
+            dependencies: ["Kafka", "CRdKafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Avro",
             swiftSettings: swiftSettings
         ),
@@ -65,7 +72,7 @@ let package = Package(
         .target(
             name: "SchemaRegistryServer",
             dependencies: [
-                "SchemaRegistry", "Avro", "Kafka",
+                "SchemaRegistry", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -78,6 +85,7 @@ let package = Package(
             name: "Verify",
             dependencies: [
                 "Kafka",
+                "EmbeddedKafka",
                 "Avro",
                 "SchemaRegistry",
                 "SchemaRegistryServer",
@@ -114,6 +122,7 @@ let package = Package(
             name: "KafkaSkillCLI",
             dependencies: [
                 "Kafka",
+                "EmbeddedKafka",
                 "SkillKit",
                 "Review",
                 "Avro",
@@ -125,6 +134,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -136,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaTests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -149,7 +160,7 @@ let package = Package(
             name: "SchemaRegistryTests",
             dependencies: [
                 "PythonInterop",
-                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka",
+                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -160,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
-                "Verify", "Kafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
+                "Verify", "Kafka", "EmbeddedKafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],
@@ -190,7 +201,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaSkillCLITests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
     ],
