@@ -128,6 +128,7 @@ let package = Package(
         .target(
             name: "Review",
             dependencies: [
+                "CRdKafka",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

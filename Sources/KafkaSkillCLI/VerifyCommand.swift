@@ -24,7 +24,8 @@ extension KafkaSkill {
                 report names the broker and its version for every lesson, with what it can and cannot prove. A lesson whose examples do not exist yet is \
                 pending. A concept lesson is proved by spec checks against skills/kafka-events.
 
-                Exit status: 0 when no lesson failed, 1 when one did, 2 when verify could not run, 130 after Ctrl-C.
+                Exit status: 0 when every lesson passed or needs a real cluster, 1 when one failed or is pending \
+                (unless --allow-pending), 2 when verify could not run, 130 after Ctrl-C.
                 """
         )
 
@@ -51,6 +52,9 @@ extension KafkaSkill {
 
         @Option(help: ArgumentHelp("The project folder holding lessons/, examples/ and specs/.", valueName: "dir"))
         var project = "."
+
+        @Flag(help: "Exit 0 even when a lesson is pending because its examples do not exist yet.")
+        var allowPending = false
 
         @Option(help: "Records each producer sends.")
         var produceCount = 2000
@@ -117,6 +121,12 @@ extension KafkaSkill {
                 write("\n" + result.summaryTable + "\n")
                 if let report { write("Reports: \(report)/index.html, report.json, junit.xml\n") }
                 if result.hasFailures { throw ExitCode(1) }
+                let pending = result.pendingLessons
+                if !pending.isEmpty && !allowPending {
+                    let numbers = pending.map(String.init).joined(separator: ", ")
+                    FileHandle.standardError.write(Data("error: lesson(s) \(numbers) pending: their examples do not exist, so nothing was proved; pass --allow-pending to accept that\n".utf8))
+                    throw ExitCode(1)
+                }
             case .failure(let error) where error is CancellationError:
                 write("verify interrupted; every process it started has been stopped\n")
                 throw ExitCode(130)
