@@ -12,15 +12,13 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "KafkaSkill",
     platforms: [.macOS(.v15)],
+    // What other packages use; the tool's own modules (KafkaSkillModel, SkillKit, Review, Scaffold, Verify) are
+    // not products.
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
-        .library(name: "SkillKit", targets: ["SkillKit"]),
-        .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
-        .library(name: "Scaffold", targets: ["Scaffold"]),
         .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
         .library(name: "SchemaRegistryServer", targets: ["SchemaRegistryServer"]),
-        .library(name: "Verify", targets: ["Verify"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
@@ -55,6 +53,13 @@ let package = Package(
             name: "Avro",
             swiftSettings: swiftSettings
         ),
+        // The bottom layer of the tool: the files it reads (lesson and service specs), where things are in
+        // them, diagnostics, diffs and atomic writes. Parsed once, used by SkillKit, Review, Scaffold, Verify.
+        .target(
+            name: "KafkaSkillModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SchemaRegistry",
             dependencies: ["Avro"],
@@ -77,6 +82,7 @@ let package = Package(
         .target(
             name: "Verify",
             dependencies: [
+                "KafkaSkillModel",
                 "Kafka",
                 "Avro",
                 "SchemaRegistry",
@@ -90,6 +96,8 @@ let package = Package(
         .target(
             name: "Scaffold",
             dependencies: [
+                "KafkaSkillModel",
+                "Avro",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -98,12 +106,13 @@ let package = Package(
         ),
         .target(
             name: "SkillKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["KafkaSkillModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Review",
             dependencies: [
+                "KafkaSkillModel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -134,6 +143,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KafkaSkillModelTests",
+            dependencies: ["KafkaSkillModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka"],
             swiftSettings: swiftSettings
@@ -159,6 +173,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
+                "KafkaSkillModel",
                 "Verify", "Kafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -167,18 +182,19 @@ let package = Package(
         ),
         .testTarget(
             name: "ScaffoldTests",
-            dependencies: ["Scaffold", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KafkaSkillModel", "Scaffold", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SkillKitTests",
-            dependencies: ["SkillKit"],
+            dependencies: ["KafkaSkillModel", "SkillKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReviewTests",
             dependencies: [
+                "KafkaSkillModel",
                 "Review",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -189,7 +205,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaSkillCLITests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "KafkaSkillCLI", "Verify"],
             swiftSettings: swiftSettings
         ),
     ],
