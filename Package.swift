@@ -16,9 +16,13 @@ let package = Package(
     // not products.
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
+        // librdkafka's mock cluster with faults, for tests, the CLI and generated services' tests.
+        .library(name: "EmbeddedKafka", targets: ["EmbeddedKafka"]),
         .library(name: "Avro", targets: ["Avro"]),
         .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
         .library(name: "SchemaRegistryServer", targets: ["SchemaRegistryServer"]),
+        .library(name: "Deploy", targets: ["Deploy"]),
+        .library(name: "LagMonitor", targets: ["LagMonitor"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
@@ -50,6 +54,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EmbeddedKafka",
+            dependencies: ["Kafka", "CRdKafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Avro",
             swiftSettings: swiftSettings
         ),
@@ -70,7 +79,7 @@ let package = Package(
         .target(
             name: "SchemaRegistryServer",
             dependencies: [
-                "SchemaRegistry", "Avro", "Kafka",
+                "SchemaRegistry", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -84,6 +93,7 @@ let package = Package(
             dependencies: [
                 "KafkaSkillModel",
                 "Kafka",
+                "EmbeddedKafka",
                 "Avro",
                 "SchemaRegistry",
                 "SchemaRegistryServer",
@@ -104,6 +114,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Strimzi and Kubernetes manifests for service specs, and their validation against the CRD schemas it
+        // ships (Resources/strimzi, from Strimzi 0.48.0 and 1.2.0, Apache License 2.0).
+        .target(
+            name: "Deploy",
+            dependencies: ["KafkaSkillModel", "Scaffold", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/strimzi")],
+            swiftSettings: swiftSettings
+        ),
+        // Consumer-group lag by Burrow's rules: a pure evaluator plus a sampler over the Kafka module.
+        .target(
+            name: "LagMonitor",
+            dependencies: ["Kafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SkillKit",
             dependencies: ["KafkaSkillModel", .product(name: "Yams", package: "Yams")],
@@ -113,6 +137,7 @@ let package = Package(
             name: "Review",
             dependencies: [
                 "KafkaSkillModel",
+                "CRdKafka",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -121,7 +146,9 @@ let package = Package(
         .executableTarget(
             name: "KafkaSkillCLI",
             dependencies: [
+                "KafkaSkillModel",
                 "Kafka",
+                "EmbeddedKafka",
                 "SkillKit",
                 "Review",
                 "Avro",
@@ -129,10 +156,14 @@ let package = Package(
                 "SchemaRegistry",
                 "SchemaRegistryServer",
                 "Verify",
+                "Deploy",
+                "LagMonitor",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -149,7 +180,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaTests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -162,7 +193,7 @@ let package = Package(
             name: "SchemaRegistryTests",
             dependencies: [
                 "PythonInterop",
-                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka",
+                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -174,7 +205,7 @@ let package = Package(
             name: "VerifyTests",
             dependencies: [
                 "KafkaSkillModel",
-                "Verify", "Kafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
+                "Verify", "Kafka", "EmbeddedKafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],
@@ -184,6 +215,16 @@ let package = Package(
             name: "ScaffoldTests",
             dependencies: ["KafkaSkillModel", "Scaffold", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DeployTests",
+            dependencies: ["Deploy", "Scaffold", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagMonitorTests",
+            dependencies: ["LagMonitor", "Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -205,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaSkillCLITests",
-            dependencies: ["Kafka", "KafkaSkillCLI", "Verify"],
+            dependencies: ["Kafka", "EmbeddedKafka", "KafkaSkillCLI", "Verify"],
             swiftSettings: swiftSettings
         ),
     ],

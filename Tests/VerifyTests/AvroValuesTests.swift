@@ -1,6 +1,7 @@
 import KafkaSkillModel
 import Avro
 import Foundation
+import EmbeddedKafka
 import Kafka
 import SchemaRegistry
 import SchemaRegistryServer

@@ -1,5 +1,6 @@
 import KafkaSkillModel
 import Foundation
+import EmbeddedKafka
 import Kafka
 import Testing
 import Verify

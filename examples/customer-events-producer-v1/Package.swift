@@ -38,6 +38,8 @@ let package = Package(
             dependencies: [
                 "CustomerEventsProducerV1",
                 .product(name: "Kafka", package: "KafkaSkill"),
+                // The tests run KafkaSkill's embedded cluster.
+                .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Avro", package: "KafkaSkill"),
                 .product(name: "SchemaRegistry", package: "KafkaSkill"),
                 // The tests run KafkaSkill's embedded registry; the service itself only talks to one.

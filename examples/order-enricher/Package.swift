@@ -36,6 +36,8 @@ let package = Package(
             dependencies: [
                 "OrderEnricher",
                 .product(name: "Kafka", package: "KafkaSkill"),
+                // The tests run KafkaSkill's embedded cluster.
+                .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -38,6 +38,8 @@ let package = Package(
             dependencies: [
                 "OrderEventsProducer",
                 .product(name: "Kafka", package: "KafkaSkill"),
+                // The tests run KafkaSkill's embedded cluster.
+                .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
