@@ -12,17 +12,15 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "KafkaSkill",
     platforms: [.macOS(.v15)],
+    // What other packages use; the tool's own modules (KafkaSkillModel, SkillKit, Review, Scaffold, Verify) are
+    // not products.
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
         // librdkafka's mock cluster with faults, for tests, the CLI and generated services' tests.
         .library(name: "EmbeddedKafka", targets: ["EmbeddedKafka"]),
-        .library(name: "SkillKit", targets: ["SkillKit"]),
-        .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
-        .library(name: "Scaffold", targets: ["Scaffold"]),
         .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
         .library(name: "SchemaRegistryServer", targets: ["SchemaRegistryServer"]),
-        .library(name: "Verify", targets: ["Verify"]),
         .library(name: "Deploy", targets: ["Deploy"]),
         .library(name: "LagMonitor", targets: ["LagMonitor"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
@@ -64,6 +62,13 @@ let package = Package(
             name: "Avro",
             swiftSettings: swiftSettings
         ),
+        // The bottom layer of the tool: the files it reads (lesson and service specs), where things are in
+        // them, diagnostics, diffs and atomic writes. Parsed once, used by SkillKit, Review, Scaffold, Verify.
+        .target(
+            name: "KafkaSkillModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SchemaRegistry",
             dependencies: ["Avro"],
@@ -86,6 +91,7 @@ let package = Package(
         .target(
             name: "Verify",
             dependencies: [
+                "KafkaSkillModel",
                 "Kafka",
                 "EmbeddedKafka",
                 "Avro",
@@ -100,6 +106,8 @@ let package = Package(
         .target(
             name: "Scaffold",
             dependencies: [
+                "KafkaSkillModel",
+                "Avro",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -110,7 +118,7 @@ let package = Package(
         // ships (Resources/strimzi, from Strimzi 0.48.0 and 1.2.0, Apache License 2.0).
         .target(
             name: "Deploy",
-            dependencies: ["Scaffold", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KafkaSkillModel", "Scaffold", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/strimzi")],
             swiftSettings: swiftSettings
         ),
@@ -122,12 +130,13 @@ let package = Package(
         ),
         .target(
             name: "SkillKit",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["KafkaSkillModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Review",
             dependencies: [
+                "KafkaSkillModel",
                 "CRdKafka",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -137,6 +146,7 @@ let package = Package(
         .executableTarget(
             name: "KafkaSkillCLI",
             dependencies: [
+                "KafkaSkillModel",
                 "Kafka",
                 "EmbeddedKafka",
                 "SkillKit",
@@ -161,6 +171,11 @@ let package = Package(
         .target(
             name: "PythonInterop",
             path: "Tests/PythonInterop",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KafkaSkillModelTests",
+            dependencies: ["KafkaSkillModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -189,6 +204,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
+                "KafkaSkillModel",
                 "Verify", "Kafka", "EmbeddedKafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -197,7 +213,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScaffoldTests",
-            dependencies: ["Scaffold", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KafkaSkillModel", "Scaffold", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -213,12 +229,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SkillKitTests",
-            dependencies: ["SkillKit"],
+            dependencies: ["KafkaSkillModel", "SkillKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ReviewTests",
             dependencies: [
+                "KafkaSkillModel",
                 "Review",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -229,7 +246,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaSkillCLITests",
-            dependencies: ["Kafka", "EmbeddedKafka"],
+            dependencies: ["Kafka", "EmbeddedKafka", "KafkaSkillCLI", "Verify"],
             swiftSettings: swiftSettings
         ),
     ],

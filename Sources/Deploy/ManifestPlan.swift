@@ -1,4 +1,5 @@
 public import Foundation
+import KafkaSkillModel
 import Scaffold
 
 /// What `kafka-skill manifests` would do to the output folder: each file created, updated or left as is.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Deploy
 import Foundation
+import KafkaSkillModel
 import Review
 import SkillKit
 
@@ -43,7 +44,7 @@ extension KafkaSkill {
             let bundleFindings = BundleLinter().lint(directory: URL(fileURLWithPath: bundle))
             let projectRoot = URL(fileURLWithPath: lessons).standardizedFileURL.deletingLastPathComponent()
             let properties = try ClientPropertyLint(projectRoot: projectRoot, bundleDirectory: URL(fileURLWithPath: bundle)).lint().map {
-                LintFinding(.error, SkillKit.SourceLocation(file: $0.file, line: $0.line), $0.message)
+                LintFinding(.error, SourceLocation(file: $0.file, line: $0.line), $0.message)
             }
             let report = LintReport(findings: specs.findings + bundleFindings + properties)
             for finding in report.findings {

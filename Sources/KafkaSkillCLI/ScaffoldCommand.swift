@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scaffold
+import KafkaSkillModel
 
 extension KafkaSkill {
     /// `kafka-skill scaffold`: generates a Swift Kafka service from a service spec or an AsyncAPI 3 document,
@@ -36,7 +37,7 @@ extension KafkaSkill {
         @Option(help: "The template to use. Default: the one that generates the spec's role.")
         var template: String?
 
-        @Option(help: "The KafkaSkill repository holding templates/. Default: found above the current folder, else above this executable.")
+        @Option(help: "The KafkaSkill repository holding templates/. Default: found above the current folder, else in share/kafka-skill beside an installed executable, else above this executable.")
         var repository: String?
 
         func run() async throws {
@@ -44,9 +45,14 @@ extension KafkaSkill {
             if let repository {
                 environment = ScaffoldEnvironment(repositoryRoot: URL(fileURLWithPath: repository))
             } else {
-                let starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] + [Bundle.main.executableURL].compactMap { $0 }
+                let executable = Bundle.main.executableURL?.resolvingSymlinksInPath()
+                // scripts/install.sh puts the binary in PREFIX/bin and what it reads in PREFIX/share/kafka-skill.
+                let installed = executable.map {
+                    $0.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/kafka-skill", isDirectory: true)
+                }
+                let starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] + [installed, executable].compactMap { $0 }
                 guard let found = ScaffoldEnvironment.locate(startingAt: starts) else {
-                    throw ValidationError("Cannot find the KafkaSkill repository (Package.swift, templates/, Sources/Kafka/) above the current folder; pass --repository.")
+                    throw ValidationError("Cannot find the KafkaSkill repository (Package.swift, templates/, Sources/Kafka/) above the current folder or in share/kafka-skill beside this executable; install with scripts/install.sh or pass --repository.")
                 }
                 environment = found
             }

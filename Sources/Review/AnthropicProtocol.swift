@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 
 /// Anthropic's Messages API: a forced tool call carries the structured answer, and the system
 /// block is marked for prompt caching because it is the same for every chunk of a run.

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// Finds client properties that librdkafka does not know in what the project ships: the lesson rules'

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// Turns a model's answer into findings, dropping (and counting) those that do not match the
 /// schema or point at a file or line that is not there.
 struct FindingValidator {

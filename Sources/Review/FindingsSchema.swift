@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// The JSON schema of a model's review answer, in the strict subset both providers accept: every
 /// object closed, every property required, optional values as `null`.
 enum FindingsSchema {

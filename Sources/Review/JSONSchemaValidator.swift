@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// Checks a JSON value against the subset of JSON Schema the review's answer schemas use:
 /// `type` (one or a list), `properties`, `required`, `additionalProperties: false`, `items`,
 /// `enum`, `minimum` and `maximum`.

@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Reviews one lesson's part of the skill against the lesson's objectives and reflection questions,
 /// and writes the model's suggested spec changes as a patch for a person to apply.
@@ -81,7 +82,8 @@ public struct LessonReflector: Sendable {
             reasons.append(edit["reason"]?.stringValue ?? "")
         }
         var patchFile: URL?
-        if let diff = UnifiedDiff.make(from: spec, to: edited, path: displayPath) {
+        let diff = UnifiedDiff.between(spec, edited, path: displayPath)
+        if !diff.isEmpty {
             let summary = answer.json["summary"]?.stringValue ?? ""
             var text = "Suggested changes to \(displayPath) from `kafka-skill review --lesson \(number)` (\(model.provider), \(model.model)).\n"
             text += "Nothing has been applied. Read it, then apply it with: git apply <this file>\n\n"
@@ -89,7 +91,11 @@ public struct LessonReflector: Sendable {
             text += reasons.map { "* \($0)\n" }.joined()
             text += "\n" + diff
             let url = outputDirectory.appendingPathComponent("lesson-\(LessonNumber.padded(number)).patch")
-            try AtomicFile.write(Data(text.utf8), to: url)
+            do {
+                try AtomicFile.write(text, to: url)
+            } catch {
+                throw ReviewError.writeFailed(path: error.path, reason: error.reason)
+            }
             patchFile = url
         }
         return ReflectionResult(

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// A model's structured answer and what it cost.
 public struct ModelAnswer: Sendable, Hashable {
     /// The answer: the forced tool call's input or the JSON-schema content.

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

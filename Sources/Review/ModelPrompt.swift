@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// One request to a model for a structured answer.
 public struct ModelPrompt: Sendable, Hashable {
     /// The unchanging part: instructions, rules and skill references. Anthropic caches it.

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 
 /// OpenAI's Chat Completions API and the servers that copy it: `response_format` with a strict
 /// JSON schema carries the structured answer.

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 
 /// How one provider's wire format turns a prompt into a request and a response into an answer.
 protocol ProviderProtocol: Sendable {

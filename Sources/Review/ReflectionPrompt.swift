@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import KafkaSkillModel
 
 /// The prompt and answer schema of a lesson reflection.
 struct ReflectionPrompt {

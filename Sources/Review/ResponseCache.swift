@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KafkaSkillModel
 
 /// Model answers on disk, keyed by the SHA-256 of what was asked, so an unchanged re-run sends no
 /// request.
@@ -32,6 +33,10 @@ struct ResponseCache: Sendable {
 
     /// Stores a response body.
     func store(_ body: Data, for key: String) throws {
-        try AtomicFile.write(body, to: file(for: key))
+        do {
+            try AtomicFile.write(body, to: file(for: key))
+        } catch {
+            throw ReviewError.writeFailed(path: error.path, reason: error.reason)
+        }
     }
 }

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// Everything that can go wrong in a review, each case saying where and what to do.
 public enum ReviewError: Error, Sendable, CustomStringConvertible {
     /// A file or folder could not be read.
@@ -65,7 +66,7 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
         case .yamlSyntax(let location, let problem):
             "\(location): invalid YAML: \(problem). Fix the lesson file's syntax."
         case .invalidRule(let location, let field, let problem):
-            "\(location): rule field '\(field)': \(problem). See notes/RULE-CHECKS.md for the rule format."
+            "\(location): rule field '\(field)': \(problem). A rule has the shape of an entry under `rules:` in a lesson spec (lessons/*.yaml)."
         case .duplicateRuleID(let id, let location, let first):
             "\(location): rule id '\(id)' is already used at \(first). Give each rule a unique id."
         case .invalidPattern(let location, let pattern, let problem):

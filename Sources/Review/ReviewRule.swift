@@ -1,8 +1,9 @@
+public import KafkaSkillModel
 /// A lesson rule as Review needs it: what it says, why, how much it matters and, where possible,
 /// how to check it offline.
 ///
 /// Review reads only the `rules:` of each lesson spec; SkillKit owns the full lesson model and its
-/// validation. The `check` format is the shared contract in `notes/RULE-CHECKS.md`.
+/// validation. The `check` format is the one lesson specs use for their `rules:` (see ``RuleCheck`` in SkillKit).
 public struct ReviewRule: Sendable, Hashable {
     /// The rule's id, kebab-case and unique across all lessons.
     public var id: String

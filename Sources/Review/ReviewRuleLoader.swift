@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Reads the `rules:` of every lesson spec in a folder.
 ///

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Foundation
 
 /// Runs the checks that lesson rules declare over sources, offline.

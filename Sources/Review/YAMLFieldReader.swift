@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Reads typed fields out of composed YAML nodes and reports problems at their `file:line:column`.
 struct YAMLFieldReader {
@@ -9,15 +10,15 @@ struct YAMLFieldReader {
     /// Composes YAML text into a node tree, turning Yams' errors into located ``ReviewError``s.
     func compose(_ text: String) throws -> Node? {
         do {
-            return try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ReviewError.yamlSyntax(location(of: error), problem: Self.problem(of: error))
+            return try YAMLSource(file: path).compose(text)
+        } catch {
+            throw ReviewError.yamlSyntax(error.location, problem: error.message)
         }
     }
 
-    /// The location of a node, or the file's start when Yams kept no mark.
+    /// The location of a node.
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        YAMLSource(file: path).location(of: node)
     }
 
     /// A scalar's text.
@@ -49,27 +50,5 @@ struct YAMLFieldReader {
             throw ReviewError.invalidPattern(location(of: node), pattern: text, problem: error.localizedDescription)
         }
         return text
-    }
-
-    private func location(of error: YamlError) -> SourceLocation {
-        let mark: Mark? = switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
-        case .duplicatedKeysInMapping(_, let context): context.mark
-        default: nil
-        }
-        return SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-
-    private static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            context.map { "\(problem) (\($0.text) at \($0.mark))" } ?? problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            "duplicate keys \(duplicates.joined(separator: ", "))"
-        case .reader(let problem, _, _, _):
-            problem
-        default:
-            "\(error)"
-        }
     }
 }

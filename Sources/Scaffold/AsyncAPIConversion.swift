@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import KafkaSkillModel
 
 /// One AsyncAPI document's conversion: resolves `$ref`s, reads what the service needs, and records
 /// diagnostics and errors with their positions in the document.

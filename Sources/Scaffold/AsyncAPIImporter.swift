@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Turns an AsyncAPI 3.0 document with Kafka bindings into a ``ServiceSpec``.
 ///
@@ -43,7 +44,7 @@ public struct AsyncAPIImporter: Sendable {
         let problems = ServiceSpecValidator.problems(in: spec, source: conversion.source)
         guard problems.isEmpty else { throw .combining(problems) }
         let diagnostics = conversion.diagnostics.sorted {
-            ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+            ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
         return LoadedSpec(spec: spec, source: conversion.source, diagnostics: diagnostics)
     }

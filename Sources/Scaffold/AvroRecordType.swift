@@ -1,4 +1,6 @@
+import Avro
 import Foundation
+import KafkaSkillModel
 
 /// The Swift `Codable` structs a scaffolded service reads and writes an Avro record schema with: one struct per
 /// record (the value's record first, then the records nested in it, in the order the schema defines them).
@@ -63,6 +65,24 @@ struct AvroRecordType: Sendable, Hashable {
     struct Problem: Error, Sendable, Hashable {
         var path: String
         var message: String
+
+        init(path: String, message: String) {
+            self.path = path
+            self.message = message
+        }
+
+        /// The Avro module's verdict, with the line and column in the schema's text where it has one.
+        init(avro error: AvroError, in text: String) {
+            switch error {
+            case .invalidSchema(let path, let message):
+                let position = AvroSchema.location(of: path, in: text).map { " (line \($0.line), column \($0.column) of the schema)" } ?? ""
+                self.init(path: path.isEmpty ? "/" : path, message: message + position)
+            case .invalidJSON(let message, let line, let column):
+                self.init(path: "/", message: "the schema does not parse as JSON at line \(line), column \(column): \(message)")
+            default:
+                self.init(path: "/", message: error.description)
+            }
+        }
     }
 
     /// The structs; the first is the value's record.
@@ -110,6 +130,13 @@ struct AvroRecordType: Sendable, Hashable {
         let identity = Field(
             name: first.name, swiftName: first.swiftName, swiftType: first.swiftType, doc: first.doc, defaultLiteral: nil,
             sampleExpression: identityIsText ? "String(sequence)" : (first.swiftType == "Int32" ? "Int32(truncatingIfNeeded: sequence)" : "Int64(sequence)"))
+        // The walk above maps types; the Avro module's parser is the one that says whether the schema is valid
+        // Avro at all: names (a field `a-b` is no Avro name, and no Swift one), defaults that fit their type, logical types.
+        do {
+            _ = try AvroSchema(parsing: schemaText)
+        } catch {
+            throw Problem(avro: error, in: schemaText)
+        }
         var records = builder.records
         records[0].fields[0] = identity
         return AvroRecordType(
@@ -142,16 +169,25 @@ struct AvroRecordType: Sendable, Hashable {
                 throw Problem(path: path + "/fields", message: "a record needs a list of fields")
             }
             var built: [Field] = []
+            var properties: [String: String] = [:]
             for (position, field) in fields.enumerated() {
                 let fieldPath = "\(path)/fields/\(position)"
                 guard let fieldName = field["name"] as? String, !fieldName.isEmpty else {
                     throw Problem(path: fieldPath + "/name", message: "a field needs a name")
                 }
                 guard let type = field["type"] else { throw Problem(path: fieldPath + "/type", message: "field '\(fieldName)' needs a type") }
+                let swiftName = Self.propertyName(fieldName)
+                guard Self.isSwiftIdentifier(swiftName) else {
+                    throw Problem(path: fieldPath + "/name", message: "field '\(fieldName)' cannot be a Swift property name; use letters, digits and underscores, starting with a letter")
+                }
+                if let other = properties[swiftName] {
+                    throw Problem(path: fieldPath + "/name", message: "fields '\(other)' and '\(fieldName)' would both become the Swift property \(swiftName); rename one")
+                }
+                properties[swiftName] = fieldName
                 let mapped = try self.type(type, namespace: space, path: fieldPath + "/type")
                 let defaultLiteral = field.keys.contains("default") ? mapped.literal(field["default"] as Any) : nil
                 built.append(Field(
-                    name: fieldName, swiftName: Self.propertyName(fieldName), swiftType: mapped.swiftType,
+                    name: fieldName, swiftName: swiftName, swiftType: mapped.swiftType,
                     doc: Self.oneLine(field["doc"]), defaultLiteral: defaultLiteral,
                     sampleExpression: defaultLiteral ?? mapped.sample(fieldName)))
             }
@@ -344,6 +380,16 @@ struct AvroRecordType: Sendable, Hashable {
             for part in parts.dropFirst() { result += part.prefix(1).uppercased() + part.dropFirst() }
             if name.hasPrefix("_") || parts.isEmpty { result = name }
             return keywords.contains(result) ? "`\(result)`" : result
+        }
+
+        /// Whether `name` (possibly back-quoted) can be declared as a Swift property: ASCII letters, digits and
+        /// underscores, not starting with a digit, and not `_` alone.
+        static func isSwiftIdentifier(_ name: String) -> Bool {
+            let bare = name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? String(name.dropFirst().dropLast()) : name
+            guard let first = bare.unicodeScalars.first, bare != "_" else { return false }
+            let isHead = { (scalar: Unicode.Scalar) in scalar == "_" || (scalar.isASCII && scalar.properties.isAlphabetic) }
+            let isBody = { (scalar: Unicode.Scalar) in isHead(scalar) || ("0"..."9").contains(scalar) }
+            return isHead(first) && bare.unicodeScalars.allSatisfy(isBody)
         }
 
         static func oneLine(_ doc: Any?) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 
 /// Reads the Avro schema a spec refers to and checks that it is a record the generated service can hold in a
 /// `Codable` struct (see ``AvroRecordType``).

@@ -1,4 +1,5 @@
 import Yams
+import KafkaSkillModel
 
 /// Walks a composed YAML (or JSON) tree, turning shape problems into ``ScaffoldError``s that carry the
 /// node's file:line:column. Problems are recorded, not thrown, so one pass reports all of them.
@@ -17,39 +18,16 @@ final class DocumentReader {
     }
 
     func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+        YAMLSource(file: file).location(of: node)
     }
 
     /// Parses `text` into a node tree; a syntax error is recorded with its position.
     func compose(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                record(.malformedDocument(SourceLocation(file: file, line: 1, column: 1), problem: "the file is empty"))
-                return nil
-            }
-            return node
-        } catch let error as YamlError {
-            record(translate(error))
-            return nil
+            return try YAMLSource(file: file).composeDocument(text)
         } catch {
-            record(.malformedDocument(SourceLocation(file: file), problem: "\(error)"))
+            record(.malformedDocument(error.location, problem: error.message))
             return nil
-        }
-    }
-
-    private func translate(_ error: YamlError) -> ScaffoldError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return .malformedDocument(SourceLocation(file: file, line: mark.line, column: mark.column), problem: detail)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .malformedDocument(
-                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                problem: "the key \(duplicates.joined(separator: ", ")) appears twice in one mapping")
-        default:
-            return .malformedDocument(SourceLocation(file: file), problem: "\(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// What a scaffold does to one file of the project.
 public struct PlannedFile: Sendable, Hashable {
     /// The action.

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 
 /// Writes a project's files, each atomically: the text goes to a temporary file in the same folder, which
 /// is then renamed over the target, so a file is never seen half-written. Nothing is written outside the
@@ -26,19 +27,17 @@ final class ProjectWriter {
         let target = root.appendingPathComponent(path)
         let folder = target.deletingLastPathComponent()
         try checkInside(folder, path: path)
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).kafka-skill-\(UUID().uuidString.prefix(8))")
         do {
             if createdFolders.insert(folder.path).inserted {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
-            try Data(text.utf8).write(to: temporary)
         } catch {
             throw .fileSystem(path: target.path, operation: "write", reason: error.localizedDescription)
         }
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .fileSystem(path: target.path, operation: "replace", reason: reason)
+        do {
+            try AtomicFile.write(text, to: target, createFolder: false)
+        } catch {
+            throw .fileSystem(path: error.path, operation: error.operation, reason: error.reason)
         }
     }
 

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// Everything that can stop a scaffold: an invalid spec or AsyncAPI document, a broken template, an
 /// unsafe output path, or a file that cannot be read or written.
 ///

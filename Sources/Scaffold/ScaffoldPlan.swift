@@ -1,4 +1,5 @@
 public import Foundation
+public import KafkaSkillModel
 
 /// Everything a scaffold will do, computed without touching the disk: shown by `--dry-run` and `--diff`,
 /// carried out by ``Scaffolder/apply(_:)``.

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// Translates a spec into the values templates see: names, flags, topic lists and the resolved delivery
 /// presets. Templates get only these and the template's own parameters, never raw YAML.
 enum ServiceModel {

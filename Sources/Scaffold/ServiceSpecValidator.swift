@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// The rules every spec must satisfy, however it was written (YAML spec or AsyncAPI document): the name,
 /// topic names and settings, and what each role needs.
 enum ServiceSpecValidator {

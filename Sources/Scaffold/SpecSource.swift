@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// Where a spec came from: its file and the position of each field, so that later checks (a template's
 /// parameter rules) can point at the value they reject.
 public struct SpecSource: Sendable, Hashable {

@@ -1,6 +1,7 @@
 public import Foundation
 import Mustache
 import Yams
+import KafkaSkillModel
 
 /// The templates in a folder (`templates/`): one sub-folder per template, plus `_shared/` for bodies and
 /// `_shared/partials/` for Mustache partials that several templates use.
@@ -85,7 +86,7 @@ public struct TemplateLibrary: Sendable {
             }
             do {
                 let body = try Self.parse(contentsOf: url)
-                let output = try Self.parse(file.output, file: file.location.file, line: file.location.line ?? 1)
+                let output = try Self.parse(file.output, file: file.location.file, line: max(file.location.line, 1))
                 files.append(LoadedTemplate.File(file: file, body: body, output: output))
             } catch {
                 errors.append(error)

@@ -1,4 +1,5 @@
 public import Foundation
+public import KafkaSkillModel
 
 /// A scaffolding template: `templates/<id>/template.yaml` and the Mustache bodies beside it.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Reads `template.yaml` into a ``TemplateManifest``, recording every problem with its position.
 struct TemplateManifestParser {

@@ -1,4 +1,5 @@
 import Mustache
+import KafkaSkillModel
 
 /// A file a template produced: its path in the project and its text.
 public struct RenderedFile: Sendable, Hashable {

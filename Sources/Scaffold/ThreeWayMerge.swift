@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// Merges two edited versions of a text against the version both started from, line by line, as diff3
 /// does: changes on one side only are taken; the same change on both sides is taken once; different
 /// changes to the same lines are a conflict, written between markers.

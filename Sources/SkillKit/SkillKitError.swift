@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// Everything that can go wrong while loading lesson specs, rendering the skill bundle or writing it.
 ///
 /// Each message names the file and position (or the field) and says what to do about it.

@@ -1,16 +1,17 @@
+public import KafkaSkillModel
 /// An error from `kafka-skill verify`: a lesson plan that cannot be read, an event line that breaks the
-/// EVENTS.md contract, an example that does not build, a process that cannot start, or a report that
+/// service-event protocol, an example that does not build, a process that cannot start, or a report that
 /// cannot be written. Every message names the file (with line and column where known) or the field, and
 /// says what to do.
 public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A lesson spec is not valid YAML or its `verify:` section has the wrong shape.
-    case invalidPlan(SpecLocation, problem: String)
+    case invalidPlan(SourceLocation, problem: String)
     /// A lesson asked for with `--lesson N` does not exist.
     case unknownLesson(Int, available: [Int])
     /// The lessons folder holds no lesson specs.
     case noLessons(directory: String)
-    /// A line of a service's event file breaks the EVENTS.md contract.
-    case malformedEvent(SpecLocation, problem: String)
+    /// A line of a service's event file breaks the service-event protocol.
+    case malformedEvent(SourceLocation, problem: String)
     /// `swift build` (or `swift package describe`) failed for an example.
     case buildFailed(example: String, command: String, log: String, tail: String)
     /// The example package defines no executable product, or several and none named after the example.
@@ -33,7 +34,7 @@ public enum VerifyError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noLessons(let directory):
             return "\(directory): no lesson specs (NN-slug.yaml) found; run verify from the project root or pass --project"
         case .malformedEvent(let location, let problem):
-            return "\(location): \(problem); each line must be one JSON object as described in EVENTS.md"
+            return "\(location): \(problem); each line must be one JSON object as the service-event protocol (ServiceEvent) describes"
         case .buildFailed(let example, let command, let log, let tail):
             return "example '\(example)' did not build (`\(command)`); full log: \(log)\n\(tail)"
         case .noExecutable(let example, let found):

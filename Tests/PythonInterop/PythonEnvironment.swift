@@ -4,13 +4,15 @@ import Foundation
 /// implementations (Apache Avro's, Confluent's client).
 ///
 /// It uses `python3` when that already imports the package; otherwise it makes a virtual environment in the
-/// temporary directory and installs the requirement there with pip, kept for later runs. Any failure fails the
-/// tests: interop is never skipped silently.
+/// temporary directory and installs the requirement there with pip, kept for later runs. When pip cannot reach
+/// its package index the interop tests are skipped, saying so (see ``isUsable()``); any other failure fails them.
 public actor PythonEnvironment {
     /// A failure to find or set up the interpreter, with what to do about it.
     public struct Failure: Error, CustomStringConvertible {
         /// What went wrong.
         public var description: String
+        /// Whether pip failed because it could not reach its package index (PyPI or the configured mirror).
+        public var indexUnreachable = false
     }
 
     private let imports: String
@@ -27,6 +29,20 @@ public actor PythonEnvironment {
         self.imports = imports
         self.requirement = requirement
         self.environmentName = environmentName
+    }
+
+    /// Whether the interop tests can run: `false` only when the package is not installed and pip cannot reach
+    /// its index, so a test trait can skip them with that reason. Any other failure answers `true`, and the tests
+    /// then fail with it.
+    public func isUsable() async -> Bool {
+        do {
+            _ = try await python()
+            return true
+        } catch let failure as Failure {
+            return !failure.indexUnreachable
+        } catch {
+            return true
+        }
     }
 
     /// The path of a Python interpreter that can run `imports`; found or installed once per test process.
@@ -58,7 +74,11 @@ public actor PythonEnvironment {
         let installed = try await ProcessRunner.run(
             python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", requirement])
         guard installed.status == 0 else {
-            throw Failure(description: "pip install \(requirement) failed; the interop tests need PyPI: \(installed.output)")
+            let offline = ["NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",
+                           "Network is unreachable", "No matching distribution found", "ProxyError", "ConnectTimeoutError"]
+            throw Failure(
+                description: "pip install \(requirement) failed; the interop tests need PyPI: \(installed.output)",
+                indexUnreachable: offline.contains { installed.output.contains($0) })
         }
         guard try await ProcessRunner.run(python, check).status == 0 else {
             throw Failure(description: "\(requirement) was installed into \(environment.path) but `\(imports)` fails")

@@ -1,6 +1,7 @@
 import Foundation
 import Review
 import Testing
+import KafkaSkillModel
 
 @Suite("Report formats")
 struct ReviewReportTests {

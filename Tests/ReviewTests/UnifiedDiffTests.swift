@@ -1,19 +1,20 @@
 import Foundation
 @testable import Review
 import Testing
+import KafkaSkillModel
 
 @Suite("Unified diffs that git apply accepts")
 struct UnifiedDiffTests {
     @Test("identical texts give no diff")
     func identical() {
-        #expect(UnifiedDiff.make(from: "a\nb\n", to: "a\nb\n", path: "x.yaml") == nil)
+        #expect(UnifiedDiff.between("a\nb\n", "a\nb\n", path: "x.yaml").isEmpty)
     }
 
     @Test("a one-line change shows three lines of context and 1-based ranges")
     func smallChange() {
         let old = (1...10).map { "line \($0)\n" }.joined()
         let new = old.replacingOccurrences(of: "line 5\n", with: "line five\n")
-        #expect(UnifiedDiff.make(from: old, to: new, path: "lessons/01-a.yaml") == """
+        #expect(UnifiedDiff.between(old, new, path: "lessons/01-a.yaml") == """
             --- a/lessons/01-a.yaml
             +++ b/lessons/01-a.yaml
             @@ -2,7 +2,7 @@
@@ -42,7 +43,8 @@ struct UnifiedDiffTests {
     func applies(old: String, new: String) throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write(old, to: "lessons/01-a.yaml")
-        let diff = try #require(UnifiedDiff.make(from: old, to: new, path: "lessons/01-a.yaml"))
+        let diff = UnifiedDiff.between(old, new, path: "lessons/01-a.yaml")
+        try #require(!diff.isEmpty)
         let patch = try folder.write(diff, to: "change.patch")
         try GitApply.apply(patch, in: folder.url)
         #expect(try String(contentsOf: file, encoding: .utf8) == new)

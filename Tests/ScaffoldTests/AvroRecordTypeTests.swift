@@ -99,4 +99,35 @@ struct AvroRecordTypeTests {
             #expect(error.path == path, "\(error.message)")
         }
     }
+
+    @Test("a field name that is no Avro name, and so no Swift property, is refused", arguments: [
+        (#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "a-b", "type": "int"}]}"#, "/fields/1"),
+        (#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "_", "type": "int"}]}"#, "/fields/1/name"),
+        (#"{"type": "record", "name": "R", "fields": [{"name": "id", "type": "long"}, {"name": "a_b", "type": "int"}, {"name": "aB", "type": "int"}]}"#, "/fields/2/name"),
+    ])
+    func nonIdentifierNames(schema: String, pathPrefix: String) {
+        do {
+            let type = try AvroRecordType.make(schemaText: schema)
+            Issue.record("accepted, generating \(type.records[0].fields.map(\.swiftName))")
+        } catch {
+            #expect(error.path.hasPrefix(pathPrefix), "\(error.path): \(error.message)")
+        }
+    }
+
+    @Test("a default that does not fit its field's type is refused at the field, with its line in the schema")
+    func defaultOfWrongType() {
+        let schema = """
+            {"type": "record", "name": "R", "fields": [
+              {"name": "id", "type": "long"},
+              {"name": "n", "type": "int", "default": "notanint"}
+            ]}
+            """
+        do {
+            _ = try AvroRecordType.make(schemaText: schema)
+            Issue.record("a string default on an int field was accepted")
+        } catch {
+            #expect(error.path.hasPrefix("/fields/1"), "\(error.path): \(error.message)")
+            #expect(error.message.contains("line 3"), "\(error.message)")
+        }
+    }
 }

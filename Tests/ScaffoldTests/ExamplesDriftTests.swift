@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Scaffold
+import KafkaSkillModel
 
 /// The committed `examples/` are generated from `specs/` and never edited by hand: a fresh render must
 /// give exactly what is committed.

@@ -5,7 +5,7 @@ import Testing
 /// Builds one generated project for real — the service scaffolded from the AsyncAPI fixture — and runs it.
 /// Building compiles the Kafka module and the dependencies again, so this is the only test that does it;
 /// `scripts/smoke-examples.sh` builds and tests every example.
-@Suite("A scaffolded service builds and runs", .timeLimit(.minutes(5)))
+@Suite("A scaffolded service builds and runs", .timeLimit(.minutes(5)), .tags(.slow))
 struct GeneratedProjectBuildTests {
     @Test("the service scaffolded from an AsyncAPI 3 document builds, starts, and stops cleanly on SIGTERM")
     func asyncAPIServiceBuildsAndRuns() async throws {

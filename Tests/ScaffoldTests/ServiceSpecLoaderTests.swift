@@ -2,6 +2,7 @@ import Foundation
 import Yams
 import Testing
 @testable import Scaffold
+import KafkaSkillModel
 
 @Suite("Service spec loading")
 struct ServiceSpecLoaderTests {
@@ -114,7 +115,7 @@ struct ServiceSpecLoaderTests {
             Issue.record("expected a syntax error, got \(errors)")
             return
         }
-        #expect(location.line != nil)
+        #expect(location.hasLine)
     }
 
     @Test("an Avro schema reference must name a JSON file with a type")

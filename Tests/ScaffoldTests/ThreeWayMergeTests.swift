@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Scaffold
+import KafkaSkillModel
 
 @Suite("Line diffs and three-way merges")
 struct ThreeWayMergeTests {

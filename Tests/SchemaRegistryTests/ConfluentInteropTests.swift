@@ -9,7 +9,11 @@ private struct User: Codable, Equatable {
     var name: String
 }
 
-@Suite("Interop with Confluent's own Python client (confluent-kafka)")
+@Suite(
+    "Interop with Confluent's own Python client (confluent-kafka)", .tags(.slow),
+    .enabled("Python's confluent-kafka package is not installed and PyPI cannot be reached to install it") {
+        await ConfluentPython.shared.isUsable()
+    })
 struct ConfluentInteropTests {
     /// Drives Confluent's SchemaRegistryClient, AvroSerializer and AvroDeserializer against the registry, decodes the
     /// bytes the Swift serializer wrote, and prints its checks and its own serialized bytes as JSON.

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Foundation
 import Testing
 @testable import SkillKit

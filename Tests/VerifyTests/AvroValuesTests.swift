@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Avro
 import Foundation
 import EmbeddedKafka

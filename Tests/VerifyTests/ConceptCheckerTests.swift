@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Verify
+import KafkaSkillModel
 
 @Suite("Concept lessons are proved by spec checks against the skill")
 struct ConceptCheckerTests {
@@ -23,7 +24,7 @@ struct ConceptCheckerTests {
     private static func plan(reflection: [LessonPlan.Reflection], code: [LessonPlan.CodeReference] = [], number: Int = 8) -> LessonPlan {
         LessonPlan(
             number: number, id: "consumers-and-offsets", title: "Consumers and offsets", topic: "consumers", kind: .concept,
-            reflection: reflection, code: code, location: SpecLocation(file: "lessons/08-x.yaml", line: 90, column: 3))
+            reflection: reflection, code: code, location: SourceLocation(file: "lessons/08-x.yaml", line: 90, column: 3))
     }
 
     private static func skill(page: String = page, linked: Bool = true, region: Bool = true) throws -> URL {
@@ -40,7 +41,7 @@ struct ConceptCheckerTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let plan = Self.plan(
             reflection: [LessonPlan.Reflection(question: "Why commit after\n processing?", answer: "So a crash replays the record\ninstead of losing it.")],
-            code: [LessonPlan.CodeReference(file: "examples/worker/Sources/Worker/Main.swift", region: "commit-after", location: SpecLocation(file: "x"))])
+            code: [LessonPlan.CodeReference(file: "examples/worker/Sources/Worker/Main.swift", region: "commit-after", location: SourceLocation(file: "x"))])
         let outcomes = ConceptChecker(projectRoot: root, skillDirectory: root.appendingPathComponent("skills/kafka-events")).check(plan)
         #expect(outcomes.map(\.name) == ["reference-page", "reference-linked", "reflection-answered", "code-references"])
         #expect(outcomes.allSatisfy { $0.status == .passed })
@@ -53,7 +54,7 @@ struct ConceptCheckerTests {
         let plan = Self.plan(
             reflection: [LessonPlan.Reflection(question: "What is a rebalance?", answer: "Partitions move between members.")],
             code: [LessonPlan.CodeReference(
-                file: "examples/worker/Sources/Worker/Main.swift", region: "commit-after", location: SpecLocation(file: "lessons/08-x.yaml", line: 40, column: 5))])
+                file: "examples/worker/Sources/Worker/Main.swift", region: "commit-after", location: SourceLocation(file: "lessons/08-x.yaml", line: 40, column: 5))])
         let outcomes = ConceptChecker(projectRoot: root, skillDirectory: root.appendingPathComponent("skills/kafka-events")).check(plan)
         let status = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.name, $0.status) })
         #expect(status == ["reference-page": .passed, "reference-linked": .failed, "reflection-answered": .failed, "code-references": .failed])

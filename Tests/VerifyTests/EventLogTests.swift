@@ -1,8 +1,9 @@
+import KafkaSkillModel
 import Foundation
 import Testing
 import Verify
 
-@Suite("EVENTS.md lines: writing, reading as they grow, and malformed lines")
+@Suite("service-event lines: writing, reading as they grow, and malformed lines")
 struct EventLogTests {
     static let everyKind: [ServiceEvent.Kind] = [
         .startupComplete(role: .consumer, topics: ["orders", "refunds"], group: "workers"),
@@ -89,13 +90,13 @@ struct EventLogTests {
         #expect(byLine[2] == "not valid JSON")
         #expect(byLine[3] == "field 'partition' must be a whole number, not text")
         #expect(byLine[4] == "missing field 'offset' (a whole number)")
-        #expect(byLine[5]?.hasPrefix("unknown event name 'record_read'; EVENTS.md defines startup_complete") == true)
+        #expect(byLine[5]?.hasPrefix("unknown event name 'record_read'; the service-event protocol defines startup_complete") == true)
         #expect(byLine[6] == "the line is JSON but not an object")
         #expect(byLine[7] == nil)
         #expect(byLine[8] == "missing field 'offset' (a whole number)")
         #expect(byLine[9] == "field 'timestamp' must be a whole number, not a number")
         #expect(byLine[10] == "field 'role' is 'broker'; use producer, consumer or processor")
         let error = VerifyError.malformedEvent(diagnostics[0].location, problem: diagnostics[0].problem)
-        #expect(error.description == "\(path):2: not valid JSON; each line must be one JSON object as described in EVENTS.md")
+        #expect(error.description == "\(path):2: not valid JSON; each line must be one JSON object as the service-event protocol (ServiceEvent) describes")
     }
 }

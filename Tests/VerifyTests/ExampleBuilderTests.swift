@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Verify
 
-@Suite("Example builds: cached by source hash, failures reported with the compiler's words")
+@Suite("Example builds: cached by source hash, failures reported with the compiler's words", .tags(.slow))
 struct ExampleBuilderTests {
     static func package(named name: String, main: String) -> [String: String] {
         [

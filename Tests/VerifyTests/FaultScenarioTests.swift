@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Foundation
 import EmbeddedKafka
 import Kafka

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Testing
 import Verify
 

@@ -1,4 +1,5 @@
 import Verify
+import KafkaSkillModel
 
 /// Builds small histories by hand: events per instance with increasing timestamps and line numbers, and
 /// the drained log.
@@ -22,7 +23,7 @@ struct HistoryFixture {
         events.append(RecordedEvent(
             instance: instance,
             event: ServiceEvent(name: name, timestamp: clock, service: service, kind: kind),
-            location: SpecLocation(file: "\(instance).jsonl", line: lines[instance] ?? 0)))
+            location: SourceLocation(file: "\(instance).jsonl", line: lines[instance] ?? 0)))
     }
 
     /// A send acknowledged at `offset`, also put into the drained log unless `logged` is false.

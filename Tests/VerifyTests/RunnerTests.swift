@@ -6,7 +6,7 @@ import Verify
 
 /// Runs whole lessons: the fixture service package is built once (scratch path in a temp folder, shared by
 /// these tests through the build cache), then started as real processes against the embedded cluster.
-@Suite("Lesson runs with real processes, faults and the final drain", .timeLimit(.minutes(4)))
+@Suite("Lesson runs with real processes, faults and the final drain", .timeLimit(.minutes(4)), .tags(.slow))
 struct RunnerTests {
     /// One scratch folder for the fixture build, kept between test runs: the build cache rebuilds it only when
     /// the fixture or the Kafka library it depends on changed.

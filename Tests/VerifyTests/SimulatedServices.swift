@@ -6,7 +6,7 @@ import Synchronization
 import Verify
 
 /// In-process stand-ins for generated services, for tests that need real histories against the embedded
-/// cluster without building a package: each writes the EVENTS.md lines a generated service would.
+/// cluster without building a package: each writes the service-event lines a generated service would.
 enum SimulatedServices {
     static let logger: Logger = {
         var logger = Logger(label: "verify.tests")

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// The result of an eval run, written as `benchmark.json` and `benchmark.md`.

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// Runs a skill's evals against a model: every task with and without the skill, every expectation

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 import Yams
 
 /// Parses the files under `assets/` by their extension and reports what does not parse.
@@ -18,8 +19,9 @@ enum AssetParser {
                 if let error = documents.error { throw error }
                 return []
             } catch let error as YamlError {
-                let location = SpecReader.translate(error, file: path).location
-                return [Problem(line: location.line, message: "YAML does not parse: \(SpecReader.translate(error, file: path).message)")]
+                let diagnostic = YAMLSource(file: path).diagnostic(for: error)
+                let message = SkillKitError.malformedYAML(diagnostic.location, problem: diagnostic.message).message
+                return [Problem(line: diagnostic.location.line, message: "YAML does not parse: \(message)")]
             } catch {
                 return [Problem(line: 0, message: "YAML does not parse: \(error)")]
             }

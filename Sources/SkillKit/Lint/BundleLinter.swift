@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Checks a generated bundle: everything `SkillValidator` checks, plus links, contents lists and assets.
 ///

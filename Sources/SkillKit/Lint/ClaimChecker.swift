@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// Finds what a spec's text claims exists and reports each claim nothing backs.

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// One problem found by `kafka-skill lint`.
 public struct LintFinding: Sendable, Equatable, CustomStringConvertible {
     /// How serious the finding is; errors fail the lint.

@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Validates a skill folder against the Agent Skills specification.
 ///

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 import Yams
 

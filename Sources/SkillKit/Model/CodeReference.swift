@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// A reference to a region of a file under `examples/`, shown in the skill as a code block.
 ///
 /// The region is delimited in the file by `// region: NAME` and `// endregion` (or `#` comments in

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// A ready-to-use set of librdkafka properties for one client role and delivery guarantee.
 ///
 /// Rendered into `assets/presets/<id>.properties` and listed in `assets/presets/index.yaml`.

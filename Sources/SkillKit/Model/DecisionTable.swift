@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// A trade-off table: one row per option, one column per consideration.
 public struct DecisionTable: Sendable, Equatable {
     /// The table's id (kebab-case).

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// A Mermaid diagram carried by a lesson spec.
 public struct Diagram: Sendable, Equatable {
     /// The diagram's id, unique across the course (kebab-case).

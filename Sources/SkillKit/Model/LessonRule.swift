@@ -1,6 +1,7 @@
+public import KafkaSkillModel
 /// A rule an assistant must follow when it writes or reviews Kafka code.
 ///
-/// The format is shared with the Review module (see `notes/RULE-CHECKS.md`).
+/// The format is shared with the Review module (``RuleCheck`` is the one definition of its `check`).
 public struct LessonRule: Sendable, Equatable {
     /// The rule's id, kebab-case and unique across all lessons.
     public var id: String

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// One lesson of the course, parsed from `lessons/NN-slug.yaml`.
 ///
 /// A lesson is the single source for its part of the skill, for the review rules that belong to it

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// The bundle-level spec in `lessons/skill.yaml`: the skill's identity, workflow and topic areas.
 public struct SkillSpec: Sendable, Equatable {
     /// The skill's name; must match the bundle folder's name.

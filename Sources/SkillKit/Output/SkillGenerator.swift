@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// The `generate` pipeline: load the lesson specs, render the bundle, then write or compare it.

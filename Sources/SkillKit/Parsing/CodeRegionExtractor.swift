@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// Cuts a named region out of a source file.

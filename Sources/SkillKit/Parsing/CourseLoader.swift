@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// Loads and validates the course: `skill.yaml` plus every `NN-slug.yaml` in the lessons folder.

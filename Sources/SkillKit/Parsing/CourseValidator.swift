@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 
 /// Cross-file checks that need the whole course: unique ids, known topics and presets, sensible plans.
 struct CourseValidator {

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Yams
 
 /// Turns one lesson file's YAML into a `LessonSpec`, recording every shape error with its position.
@@ -152,8 +153,8 @@ struct LessonParser {
         ) else { return nil }
         let kind = fields.choice("kind", as: VerifyPlan.Kind.self)
         let examples = fields.strings("examples")
-        let faults = fields.list("faults") { node, field in reader.choice(node, field: field, as: FaultScenario.self) }
-        let assertions = fields.list("assertions") { node, field in reader.choice(node, field: field, as: HistoryAssertion.self) }
+        let faults = fields.list("faults") { node, field in reader.choice(node, field: field, as: FaultScenarioName.self) }
+        let assertions = fields.list("assertions") { node, field in reader.choice(node, field: field, as: DeliveryAssertion.self) }
         let notes = fields.string("notes")
         let refused = fields.list("refusedSchemas") { node, field -> VerifyPlan.RefusedSchema? in
             guard let entry = reader.fields(node, context: field, required: ["file", "subject"]),

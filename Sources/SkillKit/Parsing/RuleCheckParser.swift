@@ -1,7 +1,8 @@
 import Foundation
 import Yams
+import KafkaSkillModel
 
-/// Parses a rule's `check` in the format shared with Review (`notes/RULE-CHECKS.md`).
+/// Parses a rule's `check` in the format shared with Review (the ``RuleCheck`` model).
 struct RuleCheckParser {
     let reader: SpecReader
 

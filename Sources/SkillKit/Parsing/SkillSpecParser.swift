@@ -1,3 +1,4 @@
+import KafkaSkillModel
 import Yams
 
 /// Turns `lessons/skill.yaml` into a `SkillSpec`.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Walks a composed YAML tree, turning shape errors into `SkillKitError`s that carry the node's
 /// file:line:column. It records errors instead of stopping, so one run reports every problem in a file.
@@ -16,41 +17,16 @@ final class SpecReader {
     }
 
     func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+        YAMLSource(file: file).location(of: node)
     }
 
     /// Parses `text` into a node tree; a syntax error is recorded with its position.
     func compose(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                record(.malformedYAML(SourceLocation(file: file, line: 1, column: 1), problem: "the file is empty"))
-                return nil
-            }
-            return node
-        } catch let error as YamlError {
-            record(Self.translate(error, file: file))
-            return nil
+            return try YAMLSource(file: file).composeDocument(text)
         } catch {
-            record(.malformedYAML(SourceLocation(file: file), problem: "\(error)"))
+            record(.malformedYAML(error.location, problem: error.message))
             return nil
-        }
-    }
-
-    static func translate(_ error: YamlError, file: String) -> SkillKitError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return .malformedYAML(SourceLocation(file: file, line: mark.line, column: mark.column), problem: detail)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .malformedYAML(
-                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                problem: "duplicate keys \(duplicates.joined(separator: ", ")) in one mapping"
-            )
-        default:
-            return .malformedYAML(SourceLocation(file: file), problem: "\(error)")
         }
     }
 

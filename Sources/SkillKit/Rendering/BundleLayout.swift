@@ -1,3 +1,5 @@
+import KafkaSkillModel
+
 /// The structured model of the bundle, translated from the course before any text is rendered.
 ///
 /// Each page model holds exactly what its renderer prints, already sorted; renderers add no logic.

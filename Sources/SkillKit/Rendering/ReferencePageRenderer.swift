@@ -1,3 +1,5 @@
+import KafkaSkillModel
+
 /// Renders one `references/<topic>.md` page: a section per lesson of the topic.
 struct ReferencePageRenderer {
     let page: ReferencePage

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// Something the checker found wrong (or worth knowing) in a history, with the records that show it.
 public struct Anomaly: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The kinds of anomaly, after Jepsen's Kafka checker and Kafka's VerifiableConsumer checks.
@@ -74,12 +75,12 @@ public struct AnomalyRecord: Sendable, Hashable, Codable, CustomStringConvertibl
     /// The process instance (or consumer group) involved.
     public var instance: String?
     /// The event line, when it came from an event file.
-    public var location: SpecLocation?
+    public var location: SourceLocation?
 
     /// Creates an anomaly record.
     public init(
         role: String, topic: String, partition: Int32? = nil, offset: Int64? = nil, key: String? = nil, value: String? = nil,
-        instance: String? = nil, location: SpecLocation? = nil
+        instance: String? = nil, location: SourceLocation? = nil
     ) {
         self.role = role
         self.topic = topic

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 extension HistoryChecker {
     /// Successful commits of an offset beyond what the committing instance had processed.
     ///

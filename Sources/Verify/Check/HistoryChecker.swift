@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// Checks a history against a lesson's claims: pure functions from a ``History`` to anomalies and verdicts.
 ///
 /// Each detector (``lostWrites(in:)``, ``duplicates(in:)``, …) finds one kind of ``Anomaly`` and can be called
@@ -98,7 +99,7 @@ public struct HistoryChecker: Sendable {
                 if case .offsetsCommitted(let offsets, let success, _) = recorded.event.kind { return success && !offsets.isEmpty }
                 return false
             }
-            return commits ? nil : "no successful offsets_committed event was recorded; the consumer must emit one per commit (EVENTS.md)"
+            return commits ? nil : "no successful offsets_committed event was recorded; the consumer must emit one per commit (the service-event protocol)"
         case .lagDrains:
             return history.lagSamples.isEmpty
                 ? "no consumer-group lag was sampled: no service reported a group in startup_complete" : nil

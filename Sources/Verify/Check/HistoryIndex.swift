@@ -1,3 +1,4 @@
+import KafkaSkillModel
 /// The structures the checks share, derived once from a history: every write with its attempts and their
 /// transaction outcome, every read, and the drained log by value and by position.
 struct HistoryIndex {
@@ -34,11 +35,11 @@ struct HistoryIndex {
         var key: String?
         /// The attempt's position among its instance's sends.
         var sendIndex: Int
-        var acked: (partition: Int32, offset: Int64, location: SpecLocation)?
+        var acked: (partition: Int32, offset: Int64, location: SourceLocation)?
         var failedDefinitely = false
         var transaction: Int?
         var outcome: TransactionOutcome = .none
-        var location: SpecLocation
+        var location: SourceLocation
     }
 
     struct Read {
@@ -46,7 +47,7 @@ struct HistoryIndex {
         var partition: Int32
         var offset: Int64
         var key: String?
-        var location: SpecLocation
+        var location: SourceLocation
     }
 
     var attempts: [ValueID: [Attempt]] = [:]
@@ -121,7 +122,7 @@ struct HistoryIndex {
         var openTransaction: Int?
         var sendCount = 0
         var members: [Int: [(ValueID, Int)]] = [:]
-        func newAttempt(_ id: ValueID, key: String?, location: SpecLocation) -> Int {
+        func newAttempt(_ id: ValueID, key: String?, location: SourceLocation) -> Int {
             sendCount += 1
             var attempt = Attempt(instance: instance, key: key, sendIndex: sendCount, location: location)
             attempt.transaction = openTransaction
@@ -130,7 +131,7 @@ struct HistoryIndex {
             if let openTransaction { members[openTransaction, default: []].append((id, slot)) }
             return slot
         }
-        func pendingAttempt(_ id: ValueID, key: String?, location: SpecLocation) -> Int {
+        func pendingAttempt(_ id: ValueID, key: String?, location: SourceLocation) -> Int {
             let list = attempts[id] ?? []
             if let slot = list.firstIndex(where: { $0.instance == instance && $0.acked == nil && !$0.failedDefinitely }) {
                 return slot

@@ -1,5 +1,6 @@
 import EmbeddedKafka
 import Kafka
+public import KafkaSkillModel
 
 /// A named, reusable fault scenario: a schedule of cluster faults and process actions.
 ///
@@ -39,19 +40,32 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// The scenario with this name, if there is one.
     public static func named(_ name: String) -> FaultScenario? {
-        all.first { $0.name == name }
+        FaultScenarioName(rawValue: name).map(scenario(for:))
     }
 
-    /// Every scenario, in the order lesson specs tend to use them.
-    public static let all: [FaultScenario] = [
-        brokerDownDuringProduce, leaderMove, produceErrors, fetchErrors, commitErrors,
-        consumerKillRestart, memberJoinLeave, transactionAbort, transactionalFencing,
-    ]
+    /// The schedule of a scenario a lesson spec names. The `switch` is exhaustive: a name added to
+    /// ``FaultScenarioName`` without a schedule here does not compile.
+    public static func scenario(for name: FaultScenarioName) -> FaultScenario {
+        switch name {
+        case .brokerDownDuringProduce: brokerDownDuringProduce
+        case .leaderMove: leaderMove
+        case .produceErrors: produceErrors
+        case .fetchErrors: fetchErrors
+        case .commitErrors: commitErrors
+        case .consumerKillRestart: consumerKillRestart
+        case .memberJoinLeave: memberJoinLeave
+        case .transactionAbort: transactionAbort
+        case .transactionalFencing: transactionalFencing
+        }
+    }
+
+    /// Every scenario, in the order ``FaultScenarioName`` lists them.
+    public static let all: [FaultScenario] = FaultScenarioName.allCases.map(scenario(for:))
 
     /// Broker 1 goes down before input starts and comes back two seconds later: sends to its partitions must
     /// be retried, not lost or duplicated.
     public static let brokerDownDuringProduce = FaultScenario(
-        name: "broker-down-during-produce",
+        name: FaultScenarioName.brokerDownDuringProduce.rawValue,
         summary: "Broker 1 is down when production starts and comes back 2 s later.",
         steps: [
             FaultStep(.atStart, .cluster(.brokerDown(broker: 1))),
@@ -65,7 +79,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// Every partition leader moves twice while records flow.
     public static let leaderMove = FaultScenario(
-        name: "leader-move",
+        name: FaultScenarioName.leaderMove.rawValue,
         summary: "Every partition's leader moves to the next broker at 25% and again at 60% acknowledged.",
         steps: [
             FaultStep(.afterAcked(fraction: 0.25), .moveLeaders),
@@ -74,7 +88,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// Retriable Produce errors, and a dropped connection, before input starts and again halfway.
     public static let produceErrors = FaultScenario(
-        name: "produce-errors",
+        name: FaultScenarioName.produceErrors.rawValue,
         summary: "Produce requests fail with retriable errors and a disconnect at start and at 50% acknowledged.",
         steps: [
             FaultStep(.atStart, .cluster(.requestErrors(
@@ -86,7 +100,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// Retriable Fetch errors and a dropped connection while the services read.
     public static let fetchErrors = FaultScenario(
-        name: "fetch-errors",
+        name: FaultScenarioName.fetchErrors.rawValue,
         summary: "Fetch requests fail with retriable errors and a disconnect at 20% and 60% consumed.",
         steps: [
             FaultStep(.afterConsumed(fraction: 0.2), .cluster(.requestErrors(
@@ -97,7 +111,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// Offset commits fail with coordinator errors and a timeout.
     public static let commitErrors = FaultScenario(
-        name: "commit-errors",
+        name: FaultScenarioName.commitErrors.rawValue,
         summary: "OffsetCommit requests fail with coordinator errors and a timeout at 30% and 70% consumed.",
         steps: [
             FaultStep(.afterConsumed(fraction: 0.3), .cluster(.requestErrors(
@@ -109,7 +123,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// A consumer dies without warning mid-stream and is started again.
     public static let consumerKillRestart = FaultScenario(
-        name: "consumer-kill-restart",
+        name: FaultScenarioName.consumerKillRestart.rawValue,
         summary: "A consumer (or processor) process is killed with SIGKILL at 30% consumed and restarted 500 ms later.",
         steps: [
             FaultStep(.afterConsumed(fraction: 0.3), .killAndRestart(.reader, restartAfterMilliseconds: 500)),
@@ -117,7 +131,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// A second member joins the group and later leaves cleanly: two rebalances mid-stream.
     public static let memberJoinLeave = FaultScenario(
-        name: "member-join-leave",
+        name: FaultScenarioName.memberJoinLeave.rawValue,
         summary: "A second consumer joins the group at 15% consumed and leaves (SIGTERM) at 60% consumed.",
         steps: [
             FaultStep(.afterConsumed(fraction: 0.15), .startExtraInstance(.reader)),
@@ -126,7 +140,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// A transaction fails with an abortable error: the processor must abort, rewind and retry.
     public static let transactionAbort = FaultScenario(
-        name: "transaction-abort",
+        name: FaultScenarioName.transactionAbort.rawValue,
         summary: "AddPartitionsToTxn fails with TOPIC_AUTHORIZATION_FAILED at 25% consumed, which makes the open "
             + "transaction abortable.",
         steps: [
@@ -142,7 +156,7 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
 
     /// A second processor with the same `transactional.id` starts and fences the first.
     public static let transactionalFencing = FaultScenario(
-        name: "transactional-fencing",
+        name: FaultScenarioName.transactionalFencing.rawValue,
         summary: "A second processor instance with the same environment (so the same transactional.id) starts at "
             + "40% consumed and fences the first.",
         steps: [

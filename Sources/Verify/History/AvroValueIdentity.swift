@@ -1,10 +1,11 @@
 public import Avro
 public import Foundation
 import SchemaRegistry
+import KafkaSkillModel
 
 /// Reads values in the schema registry's wire format as the text the event contract gives them.
 ///
-/// EVENTS.md: a service whose values are Avro records reports each value as the record's first field
+/// The service-event protocol: a service whose values are Avro records reports each value as the record's first field
 /// written as text (the synthetic producer puts its sequence number there). The final drain decodes what
 /// it reads with the writer's schema, fetched by the id in the value's header, and takes the same field, so
 /// what services reported and what the log holds compare as equal text.

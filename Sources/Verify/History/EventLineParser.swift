@@ -1,7 +1,8 @@
 import Foundation
+public import KafkaSkillModel
 
 /// Turns one JSON line of a service's event output into a ``ServiceEvent``, or says exactly which field
-/// breaks the EVENTS.md contract.
+/// breaks the service-event protocol.
 public enum EventLineParser {
     /// Parses one line.
     /// - Parameters:
@@ -9,7 +10,7 @@ public enum EventLineParser {
     ///   - location: The file and line, for the error.
     /// - Returns: The event.
     /// - Throws: ``VerifyError/malformedEvent(_:problem:)`` naming the field and what it should be.
-    public static func parse(_ line: some Collection<UInt8>, at location: SpecLocation) throws -> ServiceEvent {
+    public static func parse(_ line: some Collection<UInt8>, at location: SourceLocation) throws -> ServiceEvent {
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(line))
@@ -82,7 +83,7 @@ public enum EventLineParser {
         case "shutdown_complete":
             return .shutdownComplete
         default:
-            throw EventFields.Problem(text: "unknown event name '\(name)'; EVENTS.md defines \(ServiceEvent.names.joined(separator: ", "))")
+            throw EventFields.Problem(text: "unknown event name '\(name)'; the service-event protocol defines \(ServiceEvent.names.joined(separator: ", "))")
         }
     }
 }
@@ -111,7 +112,7 @@ struct EventFields {
     func int(_ key: String) throws -> Int64 {
         switch object[key] {
         case nil, .null?: throw Problem(text: "missing field '\(key)' (a whole number)")
-        case .integer(let number)?: return number
+        case .int(let number)?: return Int64(number)
         case let other?: throw Problem(text: "field '\(key)' must be a whole number, not \(other.kindName)")
         }
     }
@@ -168,47 +169,6 @@ struct EventFields {
         return try items.map { item in
             guard case .object(let fields) = item else { throw Problem(text: "field '\(key)' must be a list of objects") }
             return EventFields(object: fields)
-        }
-    }
-}
-
-/// A JSON value, decoded without losing the difference between whole numbers, other numbers and booleans.
-enum JSONValue: Decodable, Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Int64.self) {
-            self = .integer(number)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let items = try? container.decode([JSONValue].self) {
-            self = .array(items)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    var kindName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "true/false"
-        case .integer, .number: return "a number"
-        case .string: return "text"
-        case .array: return "a list"
-        case .object: return "an object"
         }
     }
 }

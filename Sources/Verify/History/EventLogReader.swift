@@ -1,25 +1,26 @@
 import Foundation
+public import KafkaSkillModel
 
 /// A problem found in an event file: a malformed line (an error), or a last line cut short by a killed
 /// process (a warning, since SIGKILL can land mid-write).
 public struct EventDiagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How bad the problem is.
     public enum Severity: String, Sendable, Hashable, Codable {
-        /// The line breaks the EVENTS.md contract: the lesson fails.
+        /// The line breaks the service-event protocol: the lesson fails.
         case error
         /// Worth knowing, not a failure.
         case warning
     }
 
     /// Where.
-    public var location: SpecLocation
+    public var location: SourceLocation
     /// What is wrong and what to do.
     public var problem: String
     /// Error or warning.
     public var severity: Severity
 
     /// Creates a diagnostic.
-    public init(location: SpecLocation, problem: String, severity: Severity) {
+    public init(location: SourceLocation, problem: String, severity: Severity) {
         self.location = location
         self.problem = problem
         self.severity = severity
@@ -63,7 +64,7 @@ public struct EventLogReader: Sendable {
             try handle.seek(toOffset: byteOffset)
             data = try handle.readToEnd() ?? Data()
         } catch {
-            diagnostics.append(EventDiagnostic(location: SpecLocation(file: path), problem: "could not read: \(error)", severity: .error))
+            diagnostics.append(EventDiagnostic(location: SourceLocation(file: path), problem: "could not read: \(error)", severity: .error))
             return []
         }
         byteOffset += UInt64(data.count)
@@ -87,7 +88,7 @@ public struct EventLogReader: Sendable {
         let rest = pending.filter { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }
         if !rest.isEmpty {
             diagnostics.append(EventDiagnostic(
-                location: SpecLocation(file: path, line: lineNumber + 1),
+                location: SourceLocation(file: path, line: lineNumber + 1),
                 problem: "the last line ends without a newline (\(pending.count) bytes) and was ignored; "
                     + "the process was probably killed while writing it",
                 severity: .warning))
@@ -99,7 +100,7 @@ public struct EventLogReader: Sendable {
     private mutating func parse(_ line: ArraySlice<UInt8>) -> RecordedEvent? {
         let trimmed = line.last == 0x0D ? line.dropLast() : line
         guard trimmed.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
-        let location = SpecLocation(file: path, line: lineNumber)
+        let location = SourceLocation(file: path, line: lineNumber)
         do {
             let event = try EventLineParser.parse(trimmed, at: location)
             return RecordedEvent(instance: instance, event: event, location: location)

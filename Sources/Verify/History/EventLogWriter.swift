@@ -1,7 +1,8 @@
 public import Foundation
 import Synchronization
+import KafkaSkillModel
 
-/// Appends EVENTS.md lines to a file, one `write` per line, for services that run inside verify itself
+/// Appends service-event lines to a file, one `write` per line, for services that run inside verify itself
 /// (the input driver) and for in-process simulations in tests.
 public final class EventLogWriter: Sendable {
     /// The file.
@@ -47,7 +48,7 @@ public final class EventLogWriter: Sendable {
     }
 }
 
-/// Writes a ``ServiceEvent/Kind`` as the JSON object EVENTS.md defines.
+/// Writes a ``ServiceEvent/Kind`` as the JSON object the service-event protocol defines.
 enum EventLineEncoder {
     static func encode(_ kind: ServiceEvent.Kind, timestamp: Int64, service: String) -> Data {
         var fields: [(String, String)] = []

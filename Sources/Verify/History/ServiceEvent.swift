@@ -1,4 +1,5 @@
-/// One line of a service's event output, as EVENTS.md defines it (after Kafka's VerifiableProducer and
+public import KafkaSkillModel
+/// One line of a service's event output, as the service-event protocol defines it (after Kafka's VerifiableProducer and
 /// VerifiableConsumer JSON lines).
 public struct ServiceEvent: Sendable, Hashable, Codable {
     /// A topic and partition in an event.
@@ -89,7 +90,7 @@ public struct ServiceEvent: Sendable, Hashable, Codable {
         self.kind = kind
     }
 
-    /// Every event name EVENTS.md defines.
+    /// Every event name the service-event protocol defines.
     public static let names = [
         "startup_complete", "producer_send", "producer_send_success", "producer_send_error", "partitions_assigned",
         "partitions_revoked", "partitions_lost", "record_data", "offsets_committed", "transaction_begin",
@@ -104,10 +105,10 @@ public struct RecordedEvent: Sendable, Hashable, Codable {
     /// The event.
     public var event: ServiceEvent
     /// The file and line it was read from.
-    public var location: SpecLocation
+    public var location: SourceLocation
 
     /// Creates a recorded event.
-    public init(instance: String, event: ServiceEvent, location: SpecLocation) {
+    public init(instance: String, event: ServiceEvent, location: SourceLocation) {
         self.instance = instance
         self.event = event
         self.location = location

@@ -1,3 +1,4 @@
+public import KafkaSkillModel
 /// What `verify` needs from one lesson spec: who the lesson is, its verify plan, and for concept lessons the
 /// parts the spec checks look at (topic, reflection questions, code references).
 public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
@@ -30,10 +31,10 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
         /// The region name after `region:`.
         public var region: String
         /// Where the reference is written in the spec.
-        public var location: SpecLocation
+        public var location: SourceLocation
 
         /// Creates a code reference.
-        public init(file: String, region: String, location: SpecLocation) {
+        public init(file: String, region: String, location: SourceLocation) {
             self.file = file
             self.region = region
             self.location = location
@@ -47,10 +48,10 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
         /// The subject it is offered to.
         public var subject: String
         /// Where the entry is written in the spec.
-        public var location: SpecLocation
+        public var location: SourceLocation
 
         /// Creates a refused-schema entry.
-        public init(file: String, subject: String, location: SpecLocation) {
+        public init(file: String, subject: String, location: SourceLocation) {
             self.file = file
             self.subject = subject
             self.location = location
@@ -82,13 +83,13 @@ public struct LessonPlan: Sendable, Hashable, Codable, Identifiable {
     /// Code regions the skill shows.
     public var code: [CodeReference]
     /// Where the `verify:` section is.
-    public var location: SpecLocation
+    public var location: SourceLocation
 
     /// Creates a plan.
     public init(
         number: Int, id: String, title: String, topic: String, kind: Kind, examples: [String] = [],
         faults: [FaultScenario] = [], assertions: [DeliveryAssertion] = [], notes: String? = nil,
-        refusedSchemas: [RefusedSchema] = [], reflection: [Reflection] = [], code: [CodeReference] = [], location: SpecLocation
+        refusedSchemas: [RefusedSchema] = [], reflection: [Reflection] = [], code: [CodeReference] = [], location: SourceLocation
     ) {
         self.number = number
         self.id = id

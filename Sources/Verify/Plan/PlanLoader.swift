@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+import KafkaSkillModel
 
 /// Reads the verify plans out of `lessons/NN-slug.yaml`.
 ///
@@ -41,7 +42,7 @@ public struct PlanLoader: Sendable {
             let url = directory.appendingPathComponent(name)
             let display = Self.displayPath(url)
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                errors.append(.invalidPlan(SpecLocation(file: display), problem: "the file is not readable UTF-8 text"))
+                errors.append(.invalidPlan(SourceLocation(file: display), problem: "the file is not readable UTF-8 text"))
                 continue
             }
             let reader = PlanNodeReader(file: display)
@@ -98,28 +99,24 @@ final class PlanNodeReader {
         self.file = file
     }
 
-    func location(of node: Node) -> SpecLocation {
-        guard let mark = node.mark else { return SpecLocation(file: file) }
-        return SpecLocation(file: file, line: mark.line, column: mark.column)
+    func location(of node: Node) -> SourceLocation {
+        YAMLSource(file: file).location(of: node)
     }
 
     private func fail(_ node: Node?, _ problem: String) {
-        errors.append(.invalidPlan(node.map(location(of:)) ?? SpecLocation(file: file), problem: problem))
+        errors.append(.invalidPlan(node.map(location(of:)) ?? SourceLocation(file: file), problem: problem))
     }
 
     func plan(from text: String) -> LessonPlan? {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLSource(file: file).compose(text) else {
                 fail(nil, "the file is empty; a lesson spec needs number, id, title, topic and verify")
                 return nil
             }
             root = node
-        } catch let error as YamlError {
-            errors.append(.invalidPlan(yamlLocation(error), problem: "not valid YAML: \(yamlProblem(error))"))
-            return nil
         } catch {
-            fail(nil, "not valid YAML: \(error)")
+            errors.append(.invalidPlan(error.location, problem: "not valid YAML: \(error.message)"))
             return nil
         }
         guard let top = root.mapping else {
@@ -176,10 +173,10 @@ final class PlanNodeReader {
         var section = VerifySection(kind: kind)
         section.examples = strings(mapping["examples"], field: "verify.examples")
         for (name, item) in namedStrings(mapping["faults"], field: "verify.faults") {
-            if let scenario = FaultScenario.named(name) {
-                section.faults.append(scenario)
+            if let scenario = FaultScenarioName(rawValue: name) {
+                section.faults.append(FaultScenario.scenario(for: scenario))
             } else {
-                fail(item, "unknown fault scenario '\(name)'; use one of: \(FaultScenario.all.map(\.name).joined(separator: ", "))")
+                fail(item, "unknown fault scenario '\(name)'; use one of: \(FaultScenarioName.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
         for (name, item) in namedStrings(mapping["assertions"], field: "verify.assertions") {
@@ -297,25 +294,4 @@ final class PlanNodeReader {
         }
     }
 
-    private func yamlLocation(_ error: YamlError) -> SpecLocation {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return SpecLocation(file: file, line: mark.line, column: mark.column)
-        case .duplicatedKeysInMapping(_, let context):
-            return SpecLocation(file: file, line: context.mark.line, column: context.mark.column)
-        default:
-            return SpecLocation(file: file)
-        }
-    }
-
-    private func yamlProblem(_ error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            return context.map { "\(problem) (\($0.text))" } ?? problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return "duplicate keys \(duplicates.joined(separator: ", ")) in one mapping"
-        default:
-            return "\(error)"
-        }
-    }
 }

@@ -1,5 +1,5 @@
 /// Escaping for the XML and HTML reports.
-enum Markup {
+package enum Markup {
     /// Escapes text for an element body or a quoted attribute.
     static func escape(_ text: String) -> String {
         var result = ""
@@ -19,7 +19,7 @@ enum Markup {
     }
 
     /// A number with at most one decimal, for SVG coordinates and report times.
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }

@@ -1,4 +1,5 @@
 public import Foundation
+import KafkaSkillModel
 
 /// Writes a verify report into a folder: `report.json`, `junit.xml`, `index.html` and one
 /// `lesson-NN.html` per lesson, each written atomically.
@@ -17,11 +18,15 @@ public enum ReportWriter {
         } catch {
             throw VerifyError.io(path: directory.appendingPathComponent("report.json").path, operation: "encode the report", reason: "\(error)")
         }
-        try AtomicFile.write(json, to: directory.appendingPathComponent("report.json"))
-        try AtomicFile.write(report.junitXML, to: directory.appendingPathComponent("junit.xml"))
-        try AtomicFile.write(HTMLReport.index(report), to: directory.appendingPathComponent("index.html"))
-        for lesson in report.lessons {
-            try AtomicFile.write(HTMLReport.lesson(lesson), to: directory.appendingPathComponent(HTMLReport.fileName(lesson)))
+        do {
+            try AtomicFile.write(json, to: directory.appendingPathComponent("report.json"))
+            try AtomicFile.write(report.junitXML, to: directory.appendingPathComponent("junit.xml"))
+            try AtomicFile.write(HTMLReport.index(report), to: directory.appendingPathComponent("index.html"))
+            for lesson in report.lessons {
+                try AtomicFile.write(HTMLReport.lesson(lesson), to: directory.appendingPathComponent(HTMLReport.fileName(lesson)))
+            }
+        } catch {
+            throw VerifyError.io(path: error.path, operation: "\(error.operation) it", reason: error.reason)
         }
     }
 }

@@ -1,3 +1,4 @@
+import KafkaSkillModel
 public import Foundation
 
 /// Proves a concept lesson by its spec checks: its part of the skill exists, is linked, answers its reflection

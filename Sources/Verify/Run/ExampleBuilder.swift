@@ -1,4 +1,5 @@
 public import Foundation
+import KafkaSkillModel
 
 #if canImport(Glibc)
 import Glibc
@@ -109,7 +110,12 @@ public actor ExampleBuilder {
         let result = BuiltExample(
             name: example.name, executable: URL(fileURLWithPath: binPath).appendingPathComponent(chosen).path, sourceHash: hash, cached: false,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        try AtomicFile.write(JSONEncoder().encode(result), to: recordURL)
+        let record = try JSONEncoder().encode(result)
+        do {
+            try AtomicFile.write(record, to: recordURL)
+        } catch {
+            throw VerifyError.io(path: error.path, operation: "\(error.operation) it", reason: error.reason)
+        }
         return result
     }
 

@@ -3,10 +3,11 @@ import EmbeddedKafka
 import Kafka
 import Logging
 import Synchronization
+import KafkaSkillModel
 
 /// Produces a lesson's input when no example of the lesson produces it: the same synthetic records a
 /// generated producer sends with `PRODUCE_COUNT` (key `key-<i mod KEY_COUNT>`, value `<i>`), at a steady
-/// pace so faults land mid-stream, recording EVENTS.md lines like any service.
+/// pace so faults land mid-stream, recording service-event lines like any service.
 struct InputDriver: Sendable {
     /// The instance name the driver's events are recorded under.
     static let instance = "verify-driver#1"

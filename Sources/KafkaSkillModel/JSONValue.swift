@@ -1,17 +1,18 @@
 public import Foundation
 
-/// A JSON document as a value: what request bodies are built from and answers are read into.
+/// A JSON document as a value, decoded without losing the difference between whole numbers, other numbers
+/// and booleans: request bodies are built from it, answers and event lines are read into it.
 ///
-/// Encoding sorts object keys, so the same value always gives the same bytes; the response cache
-/// relies on that.
+/// Encoding sorts object keys, so the same value always gives the same bytes (the review's response cache
+/// relies on that).
 public enum JSONValue: Sendable, Hashable, Codable {
     /// `null`.
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// An integer.
+    /// A whole number that fits in 64 bits.
     case int(Int)
-    /// A number with a fraction or exponent.
+    /// A number with a fraction or exponent, or one too large for 64 bits.
     case double(Double)
     /// A string.
     case string(String)
@@ -65,8 +66,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public func encoded() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // A JSONValue holds only JSON-representable values; a non-finite double is the one thing
-        // that cannot be encoded, and it never comes out of the decoder.
+        // A JSONValue holds only JSON-representable values; a non-finite double is the one thing that cannot
+        // be encoded, and it never comes out of the decoder.
         return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
 
@@ -92,5 +93,18 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// The elements, or `nil` for any other kind of value.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { value } else { nil }
+    }
+
+    /// A short name of the kind of value, for messages: `null`, `true/false`, `a number`, `text`, `a list`,
+    /// `an object`.
+    public var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "true/false"
+        case .int, .double: "a number"
+        case .string: "text"
+        case .array: "a list"
+        case .object: "an object"
+        }
     }
 }

@@ -1,8 +1,10 @@
+import Verify
+
 /// Turns progress events into the lines a terminal shows: a live line per running lesson (phase, sent,
 /// acknowledged, read, faults fired) and a closing line per finished lesson.
-public struct ProgressBoard: Sendable {
+struct ProgressBoard: Sendable {
     /// What to show after an event.
-    public enum Update: Sendable, Hashable {
+    enum Update: Sendable, Hashable {
         /// Redraw the live line of a lesson.
         case live(String)
         /// Print a line that stays (a fault fired, a lesson finished).
@@ -16,11 +18,11 @@ public struct ProgressBoard: Sendable {
     private var counters: [Int: ProgressCounters] = [:]
 
     /// Creates an empty board.
-    public init() {}
+    init() {}
 
     /// Applies an event.
     /// - Returns: What to show.
-    public mutating func apply(_ event: VerifyProgress) -> Update {
+    mutating func apply(_ event: VerifyProgress) -> Update {
         switch event {
         case .lessonStarted(let number, let title):
             titles[number] = title
@@ -47,7 +49,7 @@ public struct ProgressBoard: Sendable {
     }
 
     /// The live line of a lesson.
-    public func line(_ number: Int) -> String {
+    func line(_ number: Int) -> String {
         var text = "lesson \(Self.pad(number)) \(titles[number] ?? "")  \(phases[number]?.rawValue ?? "starting")"
         if let values = counters[number] {
             text += "  sent \(values.sent) acked \(values.acked)/\(values.planned) read \(values.read)  faults \(values.faultsFired)"
@@ -57,7 +59,7 @@ public struct ProgressBoard: Sendable {
 
     /// One line for every running lesson at once, for runs with several lessons in parallel, e.g.
     /// `08 running 300/600 read 280 f1 · 09 building`.
-    public var compactLine: String {
+    var compactLine: String {
         titles.keys.sorted().map { number in
             var text = "\(Self.pad(number)) \(phases[number]?.rawValue ?? "starting")"
             if let values = counters[number] {

@@ -1,8 +1,14 @@
 /// A unified diff between two versions of a file, as `diff -u` prints it, with three lines of context.
-package enum UnifiedDiff {
+public enum UnifiedDiff {
     /// The diff from `old` to `new`, or an empty string when they are equal. `nil` stands for a file that
     /// does not exist.
-    package static func between(_ old: String?, _ new: String?, path: String, context: Int = 3) -> String {
+    /// - Parameters:
+    ///   - old: The old text, or `nil` for a file that does not exist.
+    ///   - new: The new text, or `nil` for a file that does not exist.
+    ///   - path: The file's path; headers get `a/` and `b/`, as `git apply` and `patch -p1` read them.
+    ///   - context: Unchanged lines shown around each change. Default: 3.
+    /// - Returns: The diff, empty when the texts are equal.
+    public static func between(_ old: String?, _ new: String?, path: String, context: Int = 3) -> String {
         guard old != new else { return "" }
         let oldLines = (old ?? "").linesKeepingBreaks
         let newLines = (new ?? "").linesKeepingBreaks

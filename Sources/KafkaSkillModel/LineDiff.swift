@@ -1,8 +1,8 @@
 /// The differences between two texts, line by line, with Myers' O(ND) algorithm: the longest common
 /// subsequence of lines, and the edits around it.
-struct LineDiff {
+public struct LineDiff: Sendable {
     /// A line kept, removed or added.
-    enum Edit: Equatable {
+    public enum Edit: Sendable, Equatable {
         /// Present in both; the indices in the old and new lines.
         case keep(old: Int, new: Int)
         /// Only in the old lines.
@@ -11,19 +11,25 @@ struct LineDiff {
         case insert(new: Int)
     }
 
-    let old: [Substring]
-    let new: [Substring]
+    /// The old lines.
+    public let old: [Substring]
+    /// The new lines.
+    public let new: [Substring]
     /// The edit script, in order.
-    let edits: [Edit]
+    public let edits: [Edit]
 
-    init(old: [Substring], new: [Substring]) {
+    /// Computes the edit script from `old` to `new`.
+    /// - Parameters:
+    ///   - old: The old lines.
+    ///   - new: The new lines.
+    public init(old: [Substring], new: [Substring]) {
         self.old = old
         self.new = new
         self.edits = Self.script(old, new)
     }
 
     /// The pairs of matching lines (old index, new index), increasing in both.
-    var matches: [(old: Int, new: Int)] {
+    public var matches: [(old: Int, new: Int)] {
         edits.compactMap { edit in
             if case .keep(let old, let new) = edit { return (old, new) }
             return nil
@@ -100,7 +106,7 @@ struct LineDiff {
 
 extension String {
     /// The text's lines, each with its line break; a last line without one is kept as it is.
-    var linesKeepingBreaks: [Substring] {
+    public var linesKeepingBreaks: [Substring] {
         var lines: [Substring] = []
         var start = startIndex
         while start < endIndex {
