@@ -126,11 +126,6 @@ extension KafkaError {
         )
     }
 
-    /// The client is shutting down or has shut down.
-    static func shutDown(_ what: String) -> KafkaError {
-        KafkaError(code: .destroy, message: "the \(what) has been shut down; create a new one to continue")
-    }
-
     /// An operation the embedded (mock) cluster does not implement.
     static func unsupportedByEmbeddedCluster(_ operation: String) -> KafkaError {
         KafkaError(
