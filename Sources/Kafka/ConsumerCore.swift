@@ -459,7 +459,9 @@ final class ConsumerCore: HandleOwner, @unchecked Sendable {
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
         var headers = -1
-        if Self.mayHaveHeaders(message), let list = Self.headers(of: raw) {
+        // librdkafka's header parser runs for every message (a record's header count lies past its value, and
+        // only librdkafka knows where its receive buffer ends, so nothing here reads ahead to skip the parse).
+        if let list = Self.headers(of: raw) {
             headers = batch.headers.count
             batch.headers.append(list)
         }
@@ -479,22 +481,6 @@ final class ConsumerCore: HandleOwner, @unchecked Sendable {
         let start = storage.count
         storage.append(contentsOf: UnsafeRawBufferPointer(start: source, count: count))
         return (start, count)
-    }
-
-    /// Whether a message may carry headers, answered without librdkafka's header parser.
-    ///
-    /// librdkafka 2.0.2 allocates and zeroes a parse buffer for every message whose headers are asked for, even
-    /// when the record has none, which cost more than everything else the poll thread does per message. In a
-    /// record of format v2 (the only format Kafka 4 writes) the header count follows the value as a zigzag
-    /// varint, one zero byte for none, so that byte answers the common case. A tombstone or an empty value
-    /// (librdkafka does not point an empty value into the record) asks librdkafka. Records of the old formats
-    /// (v0/v1, from brokers before 0.11 or topics pinned to them) have no headers; for them the byte read is the
-    /// next record's, or, after the last record of a response, one byte past librdkafka's receive buffer, and
-    /// it only decides whether the parser is asked.
-    @inline(__always)
-    static func mayHaveHeaders(_ message: rd_kafka_message_t) -> Bool {
-        guard let value = message.payload, message.len > 0 else { return true }
-        return value.load(fromByteOffset: message.len, as: UInt8.self) != 0
     }
 
     /// The message's headers; `nil` when it has none.
