@@ -5,8 +5,11 @@
 # from the first message (librdkafka's offset lookup before it takes the same ~0.5 s for every client, which
 # timing from the assignment used to measure instead of throughput), and again after a prefetch ("drain": the
 # client's own cost).
-# Prints the median messages/s of RUNS runs per client and the ratios. Environment: COUNT (messages per
-# run, default 200000), PARTITIONS (default 24), RUNS (3), KAFKA_SKILL_BIN (a built kafka-skill to host the
+# Prints the median messages/s of RUNS runs per client and the ratios, and beside them the CPU time each
+# client process used (user + system of the whole process, from wait4 via GNU time) per million messages:
+# what the client costs, which swings far less with the machine's load than throughput does. Every median
+# comes with its spread (min-max over the runs). Environment: COUNT (messages per run, default 200000),
+# PARTITIONS (default 24), RUNS (5), KAFKA_SKILL_BIN (a built kafka-skill to host the
 # cluster instead of building one in release). Every client sets sticky.partitioning.linger.ms=0:
 # the sticky partitioner otherwise piles tens of thousands of keyless messages into one partition, past the
 # mock's 5 MiB cap, which then silently drops the oldest data and leaves consumers waiting for it.
@@ -15,7 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 count=${COUNT:-200000}
 partitions=${PARTITIONS:-24}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 out="$root/Benchmarks/out"
 mkdir -p "$out"
 
@@ -40,14 +43,21 @@ bootstrap=$(sed -n 's/^bootstrap servers: //p' "$state/up.log")
 topic() { KAFKA_SKILL_STATE_DIR="$state" "$skill" cluster fault topic "$1" "$partitions" > /dev/null; }
 
 swift_bench="$root/.build-bench/release/KafkaBench"
+# Runs one client and prints "MSG_PER_S/CPU_SECONDS_PER_MILLION": the client's own figure, and the user +
+# system time of its process (and its threads) per million messages.
 client() {
+  local command
   case "$1" in
-    c) "$out/bench-c" "${@:2}" ;;
-    swift) "$swift_bench" "${@:2}" ;;
-    python) "$venv/bin/python" "$here/bench.py" "${@:2}" ;;
+    c) command=("$out/bench-c") ;;
+    swift) command=("$swift_bench") ;;
+    python) command=("$venv/bin/python" "$here/bench.py") ;;
   esac
+  local rate
+  rate=$(/usr/bin/time -f '%U %S' -o "$state/usage" "${command[@]}" "${@:2}")
+  awk -v rate="$rate" -v count="$5" '{ printf "%s/%.3f", rate, ($1 + $2) / count * 1000000 }' "$state/usage"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+spread() { sort -n | awk '{ v[NR] = $1 } END { printf "%s-%s", v[1], v[NR] }'; }
 
 # Each run starts with a different client, so no client always follows the same one (the cluster and the
 # machine are still busy with the previous client's tail for a moment).
@@ -66,18 +76,30 @@ for run in $(seq "$runs"); do
   done
 done
 
-printf '%-8s %14s %14s %14s\n' client "produce msg/s" "consume msg/s" "drain msg/s"
-declare -A p q d
+# Each recorded run is RATE/CPU; split them into the two figures.
+rates() { echo "$1" | tr ' ' '\n' | grep . | cut -d/ -f1; }
+cpus() { echo "$1" | tr ' ' '\n' | grep . | cut -d/ -f2; }
+printf '%-8s %-26s %-26s %-26s\n' client "produce msg/s (spread)" "consume msg/s (spread)" "drain msg/s (spread)"
+declare -A p q d pc qc dc
 for name in c swift python; do
-  p[$name]=$(echo "${produced[$name]}" | tr ' ' '\n' | grep . | median)
-  q[$name]=$(echo "${consumed[$name]}" | tr ' ' '\n' | grep . | median)
-  d[$name]=$(echo "${drained[$name]}" | tr ' ' '\n' | grep . | median)
-  printf '%-8s %14s %14s %14s\n' "$name" "${p[$name]}" "${q[$name]}" "${d[$name]}"
+  p[$name]=$(rates "${produced[$name]}" | median); q[$name]=$(rates "${consumed[$name]}" | median); d[$name]=$(rates "${drained[$name]}" | median)
+  printf '%-8s %-26s %-26s %-26s\n' "$name" "${p[$name]} ($(rates "${produced[$name]}" | spread))" \
+    "${q[$name]} ($(rates "${consumed[$name]}" | spread))" "${d[$name]} ($(rates "${drained[$name]}" | spread))"
+done
+printf '%-8s %-26s %-26s %-26s\n' client "produce CPU s/1M (spread)" "consume CPU s/1M (spread)" "drain CPU s/1M (spread)"
+for name in c swift python; do
+  pc[$name]=$(cpus "${produced[$name]}" | median); qc[$name]=$(cpus "${consumed[$name]}" | median); dc[$name]=$(cpus "${drained[$name]}" | median)
+  printf '%-8s %-26s %-26s %-26s\n' "$name" "${pc[$name]} ($(cpus "${produced[$name]}" | spread))" \
+    "${qc[$name]} ($(cpus "${consumed[$name]}" | spread))" "${dc[$name]} ($(cpus "${drained[$name]}" | spread))"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-echo "swift/c        produce $(ratio "${p[swift]}" "${p[c]}")x   consume $(ratio "${q[swift]}" "${q[c]}")x   drain $(ratio "${d[swift]}" "${d[c]}")x   (target >= 0.9x)"
-echo "swift/python   produce $(ratio "${p[swift]}" "${p[python]}")x   consume $(ratio "${q[swift]}" "${q[python]}")x   drain $(ratio "${d[swift]}" "${d[python]}")x   (target >= 3x)"
-echo "c/python       produce $(ratio "${p[c]}" "${p[python]}")x   consume $(ratio "${q[c]}" "${q[python]}")x   drain $(ratio "${d[c]}" "${d[python]}")x   (librdkafka itself, for scale)"
+echo "throughput swift/c        produce $(ratio "${p[swift]}" "${p[c]}")x   consume $(ratio "${q[swift]}" "${q[c]}")x   drain $(ratio "${d[swift]}" "${d[c]}")x   (target >= 0.95x produce and drain)"
+echo "throughput swift/python   produce $(ratio "${p[swift]}" "${p[python]}")x   consume $(ratio "${q[swift]}" "${q[python]}")x   drain $(ratio "${d[swift]}" "${d[python]}")x   (target >= 3x produce and drain)"
+echo "throughput c/python       produce $(ratio "${p[c]}" "${p[python]}")x   consume $(ratio "${q[c]}" "${q[python]}")x   drain $(ratio "${d[c]}" "${d[python]}")x   (librdkafka itself, for scale)"
+echo "CPU/msg    swift/c        produce $(ratio "${pc[swift]}" "${pc[c]}")x   consume $(ratio "${qc[swift]}" "${qc[c]}")x   drain $(ratio "${dc[swift]}" "${dc[c]}")x   (target <= 1.10x produce and drain)"
+echo "CPU/msg    python/c       produce $(ratio "${pc[python]}" "${pc[c]}")x   consume $(ratio "${qc[python]}" "${qc[c]}")x   drain $(ratio "${dc[python]}" "${dc[c]}")x"
 echo "consume is timed from the first message, so librdkafka's fetching and parsing (shared by all three clients,"
 echo "on the same cores) is part of it; drain times the same read after librdkafka prefetched the topic: the client's own cost."
-echo "($runs runs of $count messages over $partitions partitions, medians; raw: produce ${produced[*]} / consume ${consumed[*]} / drain ${drained[*]})"
+echo "CPU is the whole client process (start-up, connection, librdkafka's threads included; for consume and drain"
+echo "also the first fetch and, for drain, the prefetch during its 3 s pause), so it includes what all clients share."
+echo "($runs runs of $count messages over $partitions partitions, medians; raw rate/CPU: produce ${produced[*]} / consume ${consumed[*]} / drain ${drained[*]})"

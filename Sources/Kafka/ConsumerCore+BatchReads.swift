@@ -111,7 +111,8 @@ extension ConsumerCore {
     /// The caller never waits for the read (a rebalance handler may be calling from inside it). Only an
     /// immediate pause reports librdkafka's refusal; a deferred one logs it.
     func pause(_ partitions: [KafkaTopicPartition], resume: Bool) throws {
-        try ensureRunning()
+        try startCall(duringClose: mayCallDuringClose)
+        defer { finishCall() }
         let queued = pauses.withLock { pauses in
             guard pauses.membershipChangesPending > 0 else { return false }
             pauses.deferred.append((partitions, resume))
@@ -130,6 +131,8 @@ extension ConsumerCore {
     /// Called on the poll queue once a queued subscribe or assign was made: pauses that waited for it follow.
     func membershipChangeMade() {
         pauses.withLock { $0.membershipChangesPending -= 1 }
+        guard (try? startCall(duringClose: true)) != nil else { return }
+        defer { finishCall() }
         batchReadLock.withLock { _ in applyDeferredPauses() }
     }
 

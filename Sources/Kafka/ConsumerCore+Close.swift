@@ -18,8 +18,16 @@ extension ConsumerCore {
     /// `rdkafka_sticky_assignor.c:1896: Assertion 'assignor_state' failed`.
     static let destroyMayAbortBeforeFirstAssignment = rd_kafka_version() < 0x0203_0000
 
+    /// Closes the consumer and returns once it is closed. Called from inside a rebalance handler, whose
+    /// poll the close must wait for, it only begins the close (which finishes once the handler returned).
     func close() async {
-        guard beginClosing() else { return }
+        let insideHandler = RebalanceBridge.isInsideHandler
+        guard await beginClose(waiting: !insideHandler) else { return }
+        if insideHandler {
+            logger.info("consumer: close() called from a rebalance handler; closing once the handler returns")
+            pollQueue.async { self.finishClosing() }
+            return
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             // On the poll queue, so no poll is running; close runs the final revoke through the bridge.
             pollQueue.async {
@@ -32,41 +40,35 @@ extension ConsumerCore {
     /// Called when the public consumer is dropped without `close()`; closes in the background, since
     /// closing may wait for the group and a `deinit` must not block its thread.
     func abandon() {
-        guard beginClosing() else { return }
+        guard beginCloseNow() else { return }
         logger.warning("KafkaConsumer dropped without close(); closing it now")
         pollQueue.async { self.finishClosing() }
     }
 
-    private func beginClosing() -> Bool {
-        state.withLock { state -> Bool in
-            guard state.phase == .running else { return false }
-            state.phase = .closing
-            return true
-        }
-    }
-
-    /// Leaves the group and releases librdkafka; runs on the poll queue.
+    /// Leaves the group and releases librdkafka once the calls still running have returned; runs on the
+    /// poll queue.
     private func finishClosing() {
         storeHandedOut()
         let assignorStateMissing = awaitFirstAssignmentIfNeeded()
         let hasLeft = leaveGroup()
         bridge.detach()
-        if hasLeft && !assignorStateMissing {
-            // librdkafka waits in destroy for every queue reference to go.
-            if let consumerQueue { rd_kafka_queue_destroy(consumerQueue) }
-            handle.destroy()
-        } else {
-            if assignorStateMissing {
-                logger.warning(
-                    """
-                    consumer close: the cooperative-sticky member was closed before its first assignment; \
-                    librdkafka \(String(cString: rd_kafka_version_str())) would abort the process in \
-                    rd_kafka_destroy (fixed in 2.3.0), so the client is left allocated until the process exits
-                    """)
+        drainAndDestroy {
+            if hasLeft && !assignorStateMissing {
+                // librdkafka waits in destroy for every queue reference to go.
+                if let consumerQueue { rd_kafka_queue_destroy(consumerQueue) }
+                handle.destroy()
+            } else {
+                if assignorStateMissing {
+                    logger.warning(
+                        """
+                        consumer close: the cooperative-sticky member was closed before its first assignment; \
+                        librdkafka \(String(cString: rd_kafka_version_str())) would abort the process in \
+                        rd_kafka_destroy (fixed in 2.3.0), so the client is left allocated until the process exits
+                        """)
+                }
+                handle.leak()
             }
-            handle.leak()
         }
-        state.withLock { $0.phase = .closed }
     }
 
     /// On an affected librdkafka, gives a cooperative-sticky member that has joined but not yet been assigned
@@ -78,7 +80,7 @@ extension ConsumerCore {
         else { return false }
         // The member id comes with the JoinGroup answer, which is also what chooses the assignor: without it
         // no assignor state will be freed and destroying is safe. The id is cleared by close, so read it first.
-        guard memberId != nil else { return false }
+        guard currentMemberId != nil else { return false }
         let deadline = ContinuousClock.now + Self.firstAssignmentWait
         while !bridge.hasBeenAssigned.load(ordering: .acquiring), ContinuousClock.now < deadline {
             // Messages fetched meanwhile are dropped without storing their offsets: the application never saw

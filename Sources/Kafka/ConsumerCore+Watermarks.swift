@@ -11,6 +11,8 @@ extension ConsumerCore {
     func watermarks(_ partitions: [KafkaTopicPartition], timeoutMs: Int32) async throws
         -> [KafkaTopicPartition: (low: Int64, high: Int64)]
     {
+        try startCall(duringClose: mayCallDuringClose)
+        defer { finishCall() }
         guard !partitions.isEmpty else { return [:] }
         let handle = self.handle
         return try await BlockingCalls.run {

@@ -8,7 +8,7 @@ import Synchronization
 /// `@unchecked Sendable`: the handle and queues are set once; mutable state lives in `state` (a `Mutex`);
 /// `rd_kafka_consumer_poll` and `rd_kafka_consumer_close` only ever run on `pollQueue`.
 @usableFromInline
-final class ConsumerCore: @unchecked Sendable {
+final class ConsumerCore: HandleOwner, @unchecked Sendable {
     let handle: RDKafkaHandle
     let logger: Logger
     let bridge: RebalanceBridge
@@ -17,8 +17,8 @@ final class ConsumerCore: @unchecked Sendable {
     let state = Mutex(State())
 
     struct State {
-        enum Phase { case running, closing, closed }
-        var phase = Phase.running
+        /// Which calls may still reach the handle (see ``ClientStateMachine``).
+        var lifecycle = ClientStateMachine(client: "consumer")
         var pendingError: KafkaError?
         /// Partitions taken away by recent rebalances, by revocation number.
         var revocations: [(number: UInt64, partitions: Set<KafkaTopicPartition>)] = []
@@ -63,6 +63,8 @@ final class ConsumerCore: @unchecked Sendable {
     let usesCooperativeSticky: Bool
     /// Set once ``subscribe(topics:)`` succeeded: the consumer then takes part in group rebalances.
     let isSubscribed = Atomic<Bool>(false)
+    /// Whether an iterator of ``KafkaConsumer/messages`` exists (see ``IteratorClaim``).
+    let isIterated = Atomic<Bool>(false)
     /// The batch the iterator is handing out, and how many of its messages it has handed out.
     let delivery = Mutex(Delivery())
     let handedOut = Atomic<Int>(0)
@@ -124,6 +126,9 @@ final class ConsumerCore: @unchecked Sendable {
         let list = RDKafkaPartitionList(
             next.map { KafkaTopicPartitionOffset(topic: batch.topics[$0.topic], partition: $0.partition, offset: $0.offset) })
         // Partitions revoked meanwhile refuse the store; their next owner reads from the committed offset.
+        // The iterator stores from the application's thread: the close may have released the handle.
+        guard (try? startCall(duringClose: true)) != nil else { return }
+        defer { finishCall() }
         _ = rd_kafka_offsets_store(handle.pointer, list.pointer)
     }
 
@@ -208,19 +213,24 @@ final class ConsumerCore: @unchecked Sendable {
         bridge.attach(self)
     }
 
-    func ensureRunning() throws(KafkaError) {
-        let running = state.withLock { $0.phase == .running }
-        if !running { throw KafkaError.shutDown("consumer") }
+    func withStateMachine<R>(_ body: (inout ClientStateMachine) -> R) -> R {
+        state.withLock { body(&$0.lifecycle) }
     }
 
-    /// Offsets may still be committed while closing: the final revoke runs the handler during close.
-    deinit { readBuffer.deallocate() }
+    /// Whether a call may still run while the consumer closes: the close runs the final revoke through the
+    /// rebalance handler, which commits its offsets then.
+    var mayCallDuringClose: Bool { RebalanceBridge.isInsideHandler }
 
-    private func ensureOpen() throws {
-        try state.withLock { state in
-            if state.phase == .closed { throw KafkaError.shutDown("consumer") }
+    /// Runs `body` on the poll queue, where the close also runs, unless the consumer is closed by then.
+    func onPollQueue<T: Sendable>(duringClose: Bool, _ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            pollQueue.async {
+                continuation.resume(with: Result { try self.withCall(duringClose: duringClose, body) })
+            }
         }
     }
+
+    deinit { readBuffer.deallocate() }
 
     // MARK: Subscription and assignment
 
@@ -229,7 +239,8 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// Subscribes before the next poll. What librdkafka refuses there is thrown by the messages sequence.
     func subscribe(topics: [String]) throws {
-        try ensureRunning()
+        try startCall()
+        defer { finishCall() }
         guard !topics.isEmpty, !topics.contains(where: \.isEmpty) else {
             throw KafkaError(
                 code: .invalidArgument, message: "subscribe needs at least one topic name and no empty one: got \(topics)",
@@ -238,6 +249,9 @@ final class ConsumerCore: @unchecked Sendable {
         pauses.withLock { $0.membershipChangesPending += 1 }
         pollQueue.async { [self] in
             defer { membershipChangeMade() }
+            // Queued before a close or after it: only the first may reach the handle.
+            guard (try? startCall(duringClose: true)) != nil else { return }
+            defer { finishCall() }
             let list = RDKafkaPartitionList(capacity: topics.count)
             for topic in topics { list.add(topic: topic, partition: RD_KAFKA_PARTITION_UA, offset: KafkaOffset.invalid) }
             let code = rd_kafka_subscribe(handle.pointer, list.pointer)
@@ -252,10 +266,13 @@ final class ConsumerCore: @unchecked Sendable {
 
     /// Assigns before the next poll. What librdkafka refuses there is thrown by the messages sequence.
     func assign(_ offsets: [KafkaTopicPartitionOffset]) throws {
-        try ensureRunning()
+        try startCall()
+        defer { finishCall() }
         pauses.withLock { $0.membershipChangesPending += 1 }
         pollQueue.async { [self] in
             defer { membershipChangeMade() }
+            guard (try? startCall(duringClose: true)) != nil else { return }
+            defer { finishCall() }
             let list = RDKafkaPartitionList(offsets)
             let code = rd_kafka_assign(handle.pointer, list.pointer)
             if code != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -276,13 +293,19 @@ final class ConsumerCore: @unchecked Sendable {
             return RDKafkaPartitionList(owning: raw).partitions
         }
         // From a rebalance handler the poll queue is waiting for the handler (see seek).
-        if bridge.isRunningHandler.load(ordering: .acquiring) { return try await BlockingCalls.run(read) }
-        return try await withCheckedThrowingContinuation { continuation in
-            pollQueue.async { continuation.resume(with: Result { try read() }) }
+        let duringClose = mayCallDuringClose
+        if bridge.isRunningHandler.load(ordering: .acquiring) {
+            return try await withCall(duringClose: duringClose) { try await BlockingCalls.run(read) }
         }
+        return try await onPollQueue(duringClose: duringClose, read)
     }
 
     var memberId: String? {
+        get throws { try withCall(duringClose: mayCallDuringClose) { currentMemberId } }
+    }
+
+    /// The member id, read by the caller, which guards the handle.
+    var currentMemberId: String? {
         guard let raw = rd_kafka_memberid(handle.pointer) else { return nil }
         defer { rd_kafka_mem_free(handle.pointer, raw) }
         let id = String(cString: raw)
@@ -326,7 +349,7 @@ final class ConsumerCore: @unchecked Sendable {
                 state.pendingError = nil
                 throw error
             }
-            return state.phase == .running
+            return state.lifecycle.phase == .open
         }
         guard pending else { return nil }
         var batch = spare.withLock { spare in
@@ -436,7 +459,9 @@ final class ConsumerCore: @unchecked Sendable {
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(raw, &timestampType)
         var headers = -1
-        if Self.mayHaveHeaders(message), let list = Self.headers(of: raw) {
+        // librdkafka's header parser runs for every message (a record's header count lies past its value, and
+        // only librdkafka knows where its receive buffer ends, so nothing here reads ahead to skip the parse).
+        if let list = Self.headers(of: raw) {
             headers = batch.headers.count
             batch.headers.append(list)
         }
@@ -456,22 +481,6 @@ final class ConsumerCore: @unchecked Sendable {
         let start = storage.count
         storage.append(contentsOf: UnsafeRawBufferPointer(start: source, count: count))
         return (start, count)
-    }
-
-    /// Whether a message may carry headers, answered without librdkafka's header parser.
-    ///
-    /// librdkafka 2.0.2 allocates and zeroes a parse buffer for every message whose headers are asked for, even
-    /// when the record has none, which cost more than everything else the poll thread does per message. In a
-    /// record of format v2 (the only format Kafka 4 writes) the header count follows the value as a zigzag
-    /// varint, one zero byte for none, so that byte answers the common case. A tombstone or an empty value
-    /// (librdkafka does not point an empty value into the record) asks librdkafka. Records of the old formats
-    /// (v0/v1, from brokers before 0.11 or topics pinned to them) have no headers; for them the byte read is the
-    /// next record's, or, after the last record of a response, one byte past librdkafka's receive buffer, and
-    /// it only decides whether the parser is asked.
-    @inline(__always)
-    static func mayHaveHeaders(_ message: rd_kafka_message_t) -> Bool {
-        guard let value = message.payload, message.len > 0 else { return true }
-        return value.load(fromByteOffset: message.len, as: UInt8.self) != 0
     }
 
     /// The message's headers; `nil` when it has none.
@@ -494,7 +503,8 @@ final class ConsumerCore: @unchecked Sendable {
     // MARK: Offsets
 
     func commit(_ offsets: [KafkaTopicPartitionOffset]?) async throws {
-        try ensureOpen()
+        try startCall(duringClose: mayCallDuringClose)
+        defer { finishCall() }
         if offsets == nil { storeHandedOut() }
         let handle = self.handle
         try await BlockingCalls.run {
@@ -509,7 +519,8 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     func scheduleCommit(_ offsets: [KafkaTopicPartitionOffset]?) throws {
-        try ensureOpen()
+        try startCall(duringClose: mayCallDuringClose)
+        defer { finishCall() }
         if offsets == nil { storeHandedOut() }
         let list = offsets.map(RDKafkaPartitionList.init)
         let code = rd_kafka_commit(handle.pointer, list?.pointer, 1)
@@ -519,7 +530,8 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     func storeOffsets(_ offsets: [KafkaTopicPartitionOffset]) throws {
-        try ensureOpen()
+        try startCall(duringClose: mayCallDuringClose)
+        defer { finishCall() }
         let list = RDKafkaPartitionList(offsets)
         let code = rd_kafka_offsets_store(handle.pointer, list.pointer)
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -537,19 +549,17 @@ final class ConsumerCore: @unchecked Sendable {
     /// so the next message of a sought partition is the one at the new offset. Batches polled after the seek
     /// carry the new revocation count and keep their messages.
     func seek(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) async throws {
-        try ensureOpen()
+        let duringClose = mayCallDuringClose
         // From a rebalance handler the poll queue is busy waiting for the handler, so the seek runs on a
         // thread of its own; no poll can run meanwhile, and the poll that is waiting sorts its messages out
         // when the handler returns (see pollBatchNow).
         if bridge.isRunningHandler.load(ordering: .acquiring) {
-            try await BlockingCalls.run { try self.seekNow(offsets, timeoutMs: timeoutMs) }
+            try await withCall(duringClose: duringClose) {
+                try await BlockingCalls.run { try self.seekNow(offsets, timeoutMs: timeoutMs) }
+            }
             return
         }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            pollQueue.async {
-                continuation.resume(with: Result { try self.seekNow(offsets, timeoutMs: timeoutMs) })
-            }
-        }
+        try await onPollQueue(duringClose: duringClose) { try self.seekNow(offsets, timeoutMs: timeoutMs) }
     }
 
     func seekNow(_ offsets: [KafkaTopicPartitionOffset], timeoutMs: Int32) throws {
@@ -566,7 +576,7 @@ final class ConsumerCore: @unchecked Sendable {
 
     func position(_ partitions: [KafkaTopicPartition]) throws -> [KafkaTopicPartitionOffset] {
         let list = RDKafkaPartitionList(partitions)
-        let code = rd_kafka_position(handle.pointer, list.pointer)
+        let code = try withCall(duringClose: mayCallDuringClose) { rd_kafka_position(handle.pointer, list.pointer) }
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
             throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not read positions")
         }
@@ -579,6 +589,8 @@ final class ConsumerCore: @unchecked Sendable {
     }
 
     func committed(_ partitions: [KafkaTopicPartition], timeoutMs: Int32) async throws -> [KafkaTopicPartitionOffset] {
+        try startCall(duringClose: mayCallDuringClose)
+        defer { finishCall() }
         let handle = self.handle
         return try await BlockingCalls.run {
             let list = RDKafkaPartitionList(partitions)

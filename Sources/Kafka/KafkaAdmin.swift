@@ -6,9 +6,12 @@ import Synchronization
 ///
 /// A broker that does not implement an admin request answers with its error (for example
 /// `_UNSUPPORTED_FEATURE` from a broker without the admin API), which the call throws as it is.
-public final class KafkaAdmin: Sendable {
+///
+/// After ``close()`` has begun, every method throws the closed error (code `_DESTROY`); the close waits for
+/// requests still running and releases librdkafka once.
+public final class KafkaAdmin: HandleOwner, Sendable {
     private let handle: RDKafkaHandle
-    private let closed = Mutex(false)
+    private let machine = Mutex(ClientStateMachine(client: "admin client"))
 
     /// Creates an admin client.
     /// - Parameters:
@@ -23,19 +26,23 @@ public final class KafkaAdmin: Sendable {
         handle = try RDKafkaHandle(kind: .producer, config: adminConfig, events: 0, context: RDKafkaContext(logger: logger))
     }
 
-    deinit {
-        if !closed.withLock({ $0 }) { handle.destroy() }
+    func withStateMachine<R>(_ body: (inout ClientStateMachine) -> R) -> R {
+        machine.withLock { body(&$0) }
     }
 
-    /// Releases the client.
-    public func close() async {
-        let proceed = closed.withLock { closed -> Bool in
-            defer { closed = true }
-            return !closed
-        }
-        guard proceed else { return }
+    /// Releases librdkafka on a thread of its own when the client was not closed, so dropping the last
+    /// reference never blocks the dropping thread (no request can be running: each holds the client).
+    deinit {
+        guard beginCloseNow() else { return }
         let handle = self.handle
-        await BlockingCalls.run { handle.destroy() }
+        BlockingCalls.detach { handle.destroy() }
+    }
+
+    /// Releases the client once the requests still running have returned; later calls throw the closed
+    /// error. A second `close()` waits for the first.
+    public func close() async {
+        guard await beginClose() else { return }
+        await BlockingCalls.run { self.drainAndDestroy { self.handle.destroy() } }
     }
 
     // MARK: Metadata
@@ -46,7 +53,9 @@ public final class KafkaAdmin: Sendable {
     public func metadata(timeout: Duration = .seconds(10)) async throws -> KafkaClusterMetadata {
         let handle = self.handle
         let milliseconds = timeout.milliseconds
-        return try await BlockingCalls.run { try Self.readMetadata(handle: handle, timeoutMs: milliseconds) }
+        return try await withCall {
+            try await BlockingCalls.run { try Self.readMetadata(handle: handle, timeoutMs: milliseconds) }
+        }
     }
 
     private static func readMetadata(handle: RDKafkaHandle, timeoutMs: Int32) throws -> KafkaClusterMetadata {
@@ -309,6 +318,8 @@ public final class KafkaAdmin: Sendable {
         issue: @escaping @Sendable (OpaquePointer, OpaquePointer?, OpaquePointer?) throws -> Void,
         result: @escaping @Sendable (OpaquePointer) throws -> T
     ) async throws -> T {
+        try startCall()
+        defer { finishCall() }
         let handle = self.handle
         let milliseconds = timeout.milliseconds
         return try await BlockingCalls.run {

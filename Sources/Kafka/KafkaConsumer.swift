@@ -42,6 +42,11 @@ public final class KafkaConsumer: Service, Sendable {
     deinit { core.abandon() }
 
     /// The messages, as an `AsyncSequence` that ends when the consumer closes or the iterating task is cancelled.
+    ///
+    /// - Important: Single-consumer: one iterator at a time reads a consumer's messages. While one exists, a
+    ///   second iterator's first `next()` throws a ``KafkaError`` (code `_STATE`) instead of splitting or
+    ///   duplicating the messages; once the first iterator is gone, a new one may start. To process messages
+    ///   concurrently, hand them from the one loop to workers.
     public var messages: KafkaConsumerMessages { KafkaConsumerMessages(core: core) }
 
     /// Joins the consumer group and subscribes to topics.
@@ -70,7 +75,10 @@ public final class KafkaConsumer: Service, Sendable {
     public func assignment() async throws -> [KafkaTopicPartition] { try await core.assignment() }
 
     /// The group member id the coordinator gave this consumer, once it has joined.
-    public var memberId: String? { core.memberId }
+    /// - Throws: The closed error (code `_DESTROY`) once ``close()`` has begun.
+    public var memberId: String? {
+        get throws { try core.memberId }
+    }
 
     /// Commits the offset after `message` (its offset + 1) and waits for the broker to confirm.
     /// - Parameter message: The last message processed in its partition.
@@ -186,6 +194,11 @@ public final class KafkaConsumer: Service, Sendable {
     ///
     /// Close never hangs: leaving the group is given 30 seconds, after which the librdkafka client is left
     /// allocated (and silent) rather than waited on for ever.
+    ///
+    /// From the moment it begins, every other call on this consumer throws the closed error (code
+    /// `_DESTROY`), except calls the rebalance handler makes during the final revoke; a second `close()`
+    /// waits for the first. Called from inside the rebalance handler, `close()` returns at once and the close
+    /// completes as soon as the handler has returned (waiting there would wait for itself).
     ///
     /// - Important: With `partition.assignment.strategy=cooperative-sticky` on librdkafka before 2.3.0,
     ///   destroying a member that joined the group but has not received its first assignment aborts the

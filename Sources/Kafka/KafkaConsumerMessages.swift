@@ -18,6 +18,8 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         // `@usableFromInline` so the per-message fast path of `next()` inlines into the caller's loop: most
         // calls then neither allocate an async frame nor leave the caller's module.
         @usableFromInline let core: ConsumerCore
+        /// This iterator's hold on the consumer's messages; `nil` when another iterator held them already.
+        let claim: IteratorClaim?
         @usableFromInline var batch = PolledBatch()
         @usableFromInline var index = 0
         @usableFromInline var revocationCount: UInt64 = 0
@@ -25,7 +27,10 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         @usableFromInline var batchLimit = Self.firstBatchLimit
         @usableFromInline var handingOutSince: ContinuousClock.Instant?
 
-        init(core: ConsumerCore) { self.core = core }
+        init(core: ConsumerCore) {
+            self.core = core
+            self.claim = IteratorClaim(core: core)
+        }
 
         /// The next batch's size is what the application took about ``handOutTarget`` to process last time,
         /// within these bounds: a rebalance callback is only served between batches, so a slow loop must not
@@ -47,6 +52,13 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         /// The slow path: refill the buffer from a new batch, or drop messages of revoked partitions first.
         @usableFromInline
         mutating func nextFromNewBatch() async throws -> KafkaConsumerMessage? {
+            guard claim != nil else {
+                throw KafkaError(
+                    code: .state,
+                    message: "consumer.messages is already being iterated: a consumer has one iterator at a time; "
+                        + "hand messages from that loop to other tasks instead of iterating twice",
+                    subject: "messages")
+            }
             while true {
                 while index == batch.messages.count {
                     if Task.isCancelled { return nil }
@@ -92,4 +104,19 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
             core.startHandingOut(batch, revocationCount: revocationCount)
         }
     }
+}
+
+/// Marks a consumer's messages as being iterated, for as long as the iterator holding it exists.
+final class IteratorClaim: Sendable {
+    let core: ConsumerCore
+
+    /// Claims the consumer's messages; `nil` when another iterator holds them.
+    init?(core: ConsumerCore) {
+        guard core.isIterated.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+            return nil
+        }
+        self.core = core
+    }
+
+    deinit { core.isIterated.store(false, ordering: .releasing) }
 }

@@ -126,8 +126,4 @@ extension KafkaError {
         )
     }
 
-    /// The client is shutting down or has shut down.
-    static func shutDown(_ what: String) -> KafkaError {
-        KafkaError(code: .destroy, message: "the \(what) has been shut down; create a new one to continue")
-    }
 }

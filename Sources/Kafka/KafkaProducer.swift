@@ -35,17 +35,22 @@ public final class KafkaProducer: Service, Sendable {
     /// client errors).
     /// - Parameters:
     ///   - config: librdkafka properties.
+    ///   - bufferedReportLimit: How many delivery reports may wait unread before the producer stops taking
+    ///     more from librdkafka, which then makes ``enqueue(_:)`` suspend (see ``KafkaProducerEvents``).
     ///   - logger: Receives librdkafka's logs.
-    /// - Returns: The producer and its events; drain the events, they are buffered until read.
+    /// - Returns: The producer and its events; read the events, or sending stops once the bound is reached.
     public static func makeProducerWithEvents(
         config: KafkaConfig,
+        bufferedReportLimit: Int = 100_000,
         logger: Logger = Logger(label: "kafka.producer")
     ) throws -> (KafkaProducer, KafkaProducerEvents) {
-        let (stream, continuation) = AsyncStream<KafkaProducerEvent>.makeStream()
-        let producer = KafkaProducer(core: try ProducerCore(config: config, logger: logger, events: continuation))
-        return (producer, KafkaProducerEvents(stream: stream))
+        let (channel, events) = ProducerEventChannel.make(limit: bufferedReportLimit)
+        let producer = KafkaProducer(core: try ProducerCore(config: config, logger: logger, events: channel))
+        return (producer, events)
     }
 
+    /// Hands the teardown to a thread of its own when the producer was not shut down: dropping the last
+    /// reference never blocks the dropping thread.
     deinit { core.abandon() }
 
     /// Sends a message and waits for its delivery report.
@@ -79,19 +84,25 @@ public final class KafkaProducer: Service, Sendable {
 
     /// Waits until every message handed over so far has been delivered or failed.
     /// - Parameter timeout: How long to wait.
-    /// - Throws: ``KafkaError`` `_TIMED_OUT` when messages are still outstanding after `timeout`.
+    /// - Throws: ``KafkaError`` `_TIMED_OUT` when messages are still outstanding after `timeout`; the closed
+    ///   error (code `_DESTROY`) once ``shutdown(timeout:)`` has begun.
     public func flush(timeout: Duration = .seconds(30)) async throws {
-        try await core.flush(timeoutMs: timeout.milliseconds)
+        try await core.flush(timeout: timeout)
     }
 
     /// The number of messages librdkafka still holds (queued, in flight, or awaiting their report).
-    public var outstandingMessageCount: Int { core.outstandingMessageCount }
+    /// - Throws: The closed error (code `_DESTROY`) once ``shutdown(timeout:)`` has begun.
+    public var outstandingMessageCount: Int {
+        get throws { try core.outstandingMessageCount }
+    }
 
     /// Stops the producer: waits up to `timeout` for every queued message to be delivered, fails the rest
-    /// with a purge error (so each is reported), then releases librdkafka. Later sends throw.
+    /// with a purge error (so each is reported), waits for calls still running (a flush, a transaction
+    /// call) to return, then releases librdkafka. From the moment it begins, every other call throws the
+    /// closed error (code `_DESTROY`); a second `shutdown` waits for the first to finish.
     /// - Parameter timeout: How long to wait for outstanding deliveries.
     public func shutdown(timeout: Duration = .seconds(10)) async {
-        await core.shutdown(timeoutMs: timeout.milliseconds)
+        await core.shutdown(timeout: timeout)
     }
 
     /// Runs until graceful shutdown or cancellation, then shuts the producer down (`Service`).

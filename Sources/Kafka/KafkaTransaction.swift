@@ -2,38 +2,69 @@ import CRdKafka
 import Logging
 import Synchronization
 
-/// The work inside one transaction: messages sent here and offsets sent with ``sendOffsets(_:consumer:)``
+/// The work inside one transaction: messages sent here and offsets sent with ``sendOffsets(_:consumer:timeout:)``
 /// become visible to `read_committed` readers together, or not at all.
+///
+/// A transaction is usable only inside the ``KafkaProducer/withTransaction(_:)`` body that received it:
+/// once that body returned (the transaction commits or aborts), its calls throw the closed error.
 public struct KafkaTransaction: Sendable {
     let core: ProducerCore
+    let machine: TransactionStateMachine
 
     /// Adds a message to the transaction; it is delivered when the transaction commits.
     /// - Parameter message: The message.
     /// - Returns: The message's id.
+    /// - Throws: ``KafkaError``; the closed error (code `_DESTROY`) after the transaction ended.
     @discardableResult
     public func send(_ message: KafkaProducerMessage) async throws -> KafkaMessageID {
-        try await core.enqueue(message)
+        try machine.ensureOpen()
+        return try await core.enqueue(message)
     }
 
     /// Commits the consumer's input offsets as part of the transaction (consume-process-produce).
     /// - Parameters:
     ///   - offsets: The next offset to read in each input partition (last processed + 1).
     ///   - consumer: The consumer the input came from; its group metadata fences zombie instances.
+    ///   - timeout: How long to wait for the group coordinator; `_TIMED_OUT` (retriable) after it.
     /// - Throws: ``KafkaError``; if it ``KafkaError/requiresAbort``, the transaction will be aborted.
-    public func sendOffsets(_ offsets: [KafkaTopicPartitionOffset], consumer: KafkaConsumer) async throws {
+    public func sendOffsets(
+        _ offsets: [KafkaTopicPartitionOffset], consumer: KafkaConsumer, timeout: Duration = .seconds(30)
+    ) async throws {
+        try machine.ensureOpen()
         let producer = core.handle
-        let consumerHandle = consumer.core.handle
-        try await BlockingCalls.run {
-            guard let metadata = rd_kafka_consumer_group_metadata(consumerHandle.pointer) else {
-                throw KafkaError(code: .state, message: "the consumer has no group metadata: subscribe it to a group first")
-            }
-            defer { rd_kafka_consumer_group_metadata_destroy(metadata) }
-            let list = RDKafkaPartitionList(offsets)
-            if let error = rd_kafka_send_offsets_to_transaction(producer.pointer, list.pointer, metadata, -1) {
-                throw KafkaError(consuming: error, context: "could not add offsets to the transaction")
+        let consumerCore = consumer.core
+        let timeoutMs = timeout.milliseconds
+        try await core.withCall {
+            try await consumerCore.withCall(duringClose: RebalanceBridge.isInsideHandler) {
+                try await BlockingCalls.run {
+                    guard let metadata = rd_kafka_consumer_group_metadata(consumerCore.handle.pointer) else {
+                        throw KafkaError(code: .state, message: "the consumer has no group metadata: subscribe it to a group first")
+                    }
+                    defer { rd_kafka_consumer_group_metadata_destroy(metadata) }
+                    let list = RDKafkaPartitionList(offsets)
+                    if let error = rd_kafka_send_offsets_to_transaction(producer.pointer, list.pointer, metadata, timeoutMs) {
+                        throw KafkaError(consuming: error, context: "could not add offsets to the transaction")
+                    }
+                }
             }
         }
     }
+}
+
+/// The lifecycle of one transaction: open while its body runs, ended once it commits or aborts.
+final class TransactionStateMachine: Sendable {
+    enum Phase { case open, ended }
+    private let phase = Mutex(Phase.open)
+
+    func ensureOpen() throws(KafkaError) {
+        if phase.withLock({ $0 }) == .ended {
+            throw KafkaError(
+                code: .destroy, message: "the transaction has ended (committed or aborted); use the one withTransaction passes",
+                subject: "transaction")
+        }
+    }
+
+    func end() { phase.withLock { $0 = .ended } }
 }
 
 extension KafkaProducer {
@@ -52,13 +83,17 @@ extension KafkaProducer {
     public func withTransaction<T: Sendable>(_ body: (KafkaTransaction) async throws -> T) async throws -> T {
         try await core.initTransactionsIfNeeded()
         try core.beginTransaction()
+        let machine = TransactionStateMachine()
+        defer { machine.end() }
         let result: T
         do {
-            result = try await body(KafkaTransaction(core: core))
+            result = try await body(KafkaTransaction(core: core, machine: machine))
         } catch {
+            machine.end()
             try await core.abortTransaction()
             throw error
         }
+        machine.end()
         do {
             try await core.commitTransaction()
         } catch let error as KafkaError where error.requiresAbort {
@@ -78,8 +113,8 @@ extension ProducerCore {
     ) async throws {
         let handle = self.handle
         while true {
-            let failure: KafkaError? = await BlockingCalls.run {
-                call(handle.pointer).map { KafkaError(consuming: $0, context: what) }
+            let failure: KafkaError? = try await withCall {
+                await BlockingCalls.run { call(handle.pointer).map { KafkaError(consuming: $0, context: what) } }
             }
             guard let failure else { return }
             if failure.isFatal {
@@ -104,8 +139,10 @@ extension ProducerCore {
     }
 
     func beginTransaction() throws {
-        if let error = rd_kafka_begin_transaction(handle.pointer) {
-            throw KafkaError(consuming: error, context: "begin_transaction")
+        try withCall {
+            if let error = rd_kafka_begin_transaction(handle.pointer) {
+                throw KafkaError(consuming: error, context: "begin_transaction")
+            }
         }
     }
 

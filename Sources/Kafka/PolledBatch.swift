@@ -38,7 +38,7 @@ struct PolledBatch: Sendable {
         messages.removeAll { partitions.contains(KafkaTopicPartition(topic: topics[$0.topic], partition: $0.partition)) }
     }
 
-    /// The public message at `index`, with its key and value copied out of the storage.
+    /// The public message at `index`; its key and value stay in the batch's storage, which it shares.
     @inlinable
     func message(at index: Int) -> KafkaConsumerMessage {
         let polled = messages[index]
@@ -46,15 +46,10 @@ struct PolledBatch: Sendable {
             topic: topics[polled.topic],
             partition: polled.partition,
             offset: polled.offset,
-            key: polled.keyCount < 0 ? nil : bytes(from: polled.keyStart, count: polled.keyCount),
-            value: polled.valueCount < 0 ? nil : bytes(from: polled.valueStart, count: polled.valueCount),
+            key: SharedBytes(buffer: storage, start: polled.keyStart, count: polled.keyCount),
+            value: SharedBytes(buffer: storage, start: polled.valueStart, count: polled.valueCount),
             headers: polled.headers < 0 ? [] : headers[polled.headers],
             timestampMs: polled.timestampMs == .min ? nil : polled.timestampMs
         )
-    }
-
-    @inlinable
-    func bytes(from start: Int, count: Int) -> [UInt8] {
-        storage.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) }
     }
 }

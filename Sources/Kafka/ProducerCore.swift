@@ -8,18 +8,18 @@ import Synchronization
 /// `@unchecked Sendable`: mutable state lives in `state` (a `Mutex`); the handle, queue and poller are
 /// set once in `init`, and librdkafka's produce and poll calls are thread-safe.
 @usableFromInline
-final class ProducerCore: @unchecked Sendable {
+final class ProducerCore: HandleOwner, @unchecked Sendable {
     let handle: RDKafkaHandle
     let logger: Logger
     let isTransactional: Bool
     private let mainQueue: OpaquePointer
     private var poller: RDKafkaEventPoller!
-    private let events: AsyncStream<KafkaProducerEvent>.Continuation?
+    private let events: ProducerEventChannel?
     let state = Mutex(State())
 
     struct State {
-        enum Phase { case running, shuttingDown, shutDown }
-        var phase = Phase.running
+        /// Whether calls may reach the handle; the hot path reads it under the same lock as the message ids.
+        var lifecycle = ClientStateMachine(client: "producer")
         var nextID: UInt64 = 1
         /// Ids handed out whose message librdkafka refused, and reports received: with `nextID` they tell
         /// how many messages are still outstanding without counting every message twice.
@@ -38,7 +38,7 @@ final class ProducerCore: @unchecked Sendable {
     /// The opaque carries the message id shifted left, with the low bit set when a caller awaits it.
     private static let awaitedFlag: UInt64 = 1
 
-    init(config: KafkaConfig, logger: Logger, events: AsyncStream<KafkaProducerEvent>.Continuation?) throws {
+    init(config: KafkaConfig, logger: Logger, events: ProducerEventChannel?) throws {
         guard !config.bootstrapServers.isEmpty else {
             throw KafkaError(
                 code: .invalidArgument,
@@ -57,9 +57,22 @@ final class ProducerCore: @unchecked Sendable {
             queue: mainQueue,
             label: "kafka.producer.events",
             handler: { [self] event in self.handle(event: event) },
-            onDrained: { [self] in self.spaceFreed() }
+            onDrained: { [self] in self.spaceFreed() },
+            shouldPause: Self.pauseCheck(events)
         )
+        if let events {
+            events.onRoom = { [poller] in poller?.resume() }
+        }
         poller.start()
+    }
+
+    private static func pauseCheck(_ events: ProducerEventChannel?) -> (@Sendable () -> Bool)? {
+        guard let events else { return nil }
+        return { events.pauseIfFull() }
+    }
+
+    func withStateMachine<R>(_ body: (inout ClientStateMachine) -> R) -> R {
+        state.withLock { body(&$0.lifecycle) }
     }
 
     // MARK: Sending
@@ -71,33 +84,22 @@ final class ProducerCore: @unchecked Sendable {
         while true {
             do {
                 return try await withCheckedThrowingContinuation { continuation in
-                    let registration = state.withLock { state -> Result<(UInt64, OpaquePointer, UInt64), KafkaError> in
-                        if let refusal = Self.refusal(state) { return .failure(refusal) }
+                    // librdkafka is called under the lock that checks the state machine, so no close can
+                    // destroy the handle between the check and the call; produce never blocks.
+                    let refusal = state.withLock { state -> (any Error)? in
+                        if let refusal = Self.refusal(state) { return refusal }
                         let id = state.nextID
                         state.nextID += 1
-                        state.awaiting[id] = continuation
-                        return .success((id, topicHandle(message.topic, in: &state), state.spaceGeneration))
-                    }
-                    let (id, topic, generation): (UInt64, OpaquePointer, UInt64)
-                    switch registration {
-                    case .failure(let error):
-                        continuation.resume(throwing: error)
-                        return
-                    case .success(let values):
-                        (id, topic, generation) = values
-                    }
-                    let opaque = id << 1 | Self.awaitedFlag
-                    if let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: opaque) {
-                        state.withLock { state in
-                            state.awaiting.removeValue(forKey: id)
-                            state.refusedOffers += 1
+                        let topic = topicHandle(message.topic, in: &state)
+                        let opaque = id << 1 | Self.awaitedFlag
+                        guard let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: opaque) else {
+                            state.awaiting[id] = continuation
+                            return nil
                         }
-                        if error.code == .queueFull {
-                            continuation.resume(throwing: QueueFull(generation: generation))
-                        } else {
-                            continuation.resume(throwing: error)
-                        }
+                        state.refusedOffers += 1
+                        return error.code == .queueFull ? QueueFull(generation: state.spaceGeneration) : error
                     }
+                    if let refusal { continuation.resume(throwing: refusal) }
                 }
             } catch let full as QueueFull {
                 await waitForSpace(since: full.generation)
@@ -116,18 +118,19 @@ final class ProducerCore: @unchecked Sendable {
     /// Offers a message to librdkafka without suspending (the hot path of ``enqueue(_:)``).
     @usableFromInline
     func offer(_ message: KafkaProducerMessage) throws -> Offer {
-        let (id, topic, generation) = try state.withLock { state -> (UInt64, OpaquePointer, UInt64) in
+        // Under the lock that checks the state machine, as in ``send(_:)``.
+        try state.withLock { state -> Offer in
             if let refusal = Self.refusal(state) { throw refusal }
             let id = state.nextID
             state.nextID += 1
-            return (id, topicHandle(message.topic, in: &state), state.spaceGeneration)
+            let topic = topicHandle(message.topic, in: &state)
+            guard let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: id << 1) else {
+                return .enqueued(KafkaMessageID(rawValue: id))
+            }
+            state.refusedOffers += 1
+            guard error.code == .queueFull else { throw error }
+            return .queueFull(generation: state.spaceGeneration)
         }
-        guard let error = RDKafkaProduce.produce(handle: handle.pointer, topic: topic, message: message, opaque: id << 1) else {
-            return .enqueued(KafkaMessageID(rawValue: id))
-        }
-        state.withLock { $0.refusedOffers += 1 }
-        guard error.code == .queueFull else { throw error }
-        return .queueFull(generation: generation)
     }
 
     func enqueue(_ message: KafkaProducerMessage) async throws -> KafkaMessageID {
@@ -141,7 +144,7 @@ final class ProducerCore: @unchecked Sendable {
 
     private static func refusal(_ state: State) -> KafkaError? {
         if let fatal = state.fatalError { return fatal }
-        return state.phase == .running ? nil : .shutDown("producer")
+        return state.lifecycle.phase == .open ? nil : state.lifecycle.closedError
     }
 
     private func topicHandle(_ name: String, in state: inout State) -> OpaquePointer {
@@ -162,7 +165,7 @@ final class ProducerCore: @unchecked Sendable {
     func waitForSpace(since generation: UInt64) async {
         await withCheckedContinuation { continuation in
             let resumeNow = state.withLock { state -> Bool in
-                if state.spaceGeneration != generation || state.phase != .running { return true }
+                if state.spaceGeneration != generation || state.lifecycle.phase != .open { return true }
                 state.spaceWaiters.append(continuation)
                 return false
             }
@@ -179,7 +182,9 @@ final class ProducerCore: @unchecked Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    var outstandingMessageCount: Int { Int(rd_kafka_outq_len(handle.pointer)) }
+    var outstandingMessageCount: Int {
+        get throws { try withCall { Int(rd_kafka_outq_len(handle.pointer)) } }
+    }
 
     // MARK: Events
 
@@ -224,7 +229,7 @@ final class ProducerCore: @unchecked Sendable {
         for (continuation, report) in continuations { continuation?.resume(returning: report) }
         guard !unawaited.isEmpty else { return }
         if let events {
-            events.yield(.deliveryReports(unawaited))
+            events.yield(reports: unawaited)
         } else {
             for report in unawaited where report.error != nil {
                 logger.error("message \(report.id) was not delivered: \(report.error!.message)")
@@ -254,45 +259,42 @@ final class ProducerCore: @unchecked Sendable {
         } else {
             logger.warning("\(error)")
         }
-        events?.yield(.error(error))
+        events?.yield(error: error)
     }
 
     // MARK: Flush and shutdown
 
-    func flush(timeoutMs: Int32) async throws {
+    func flush(timeout: Duration) async throws {
         let handle = self.handle
-        let code = await BlockingCalls.run { rd_kafka_flush(handle.pointer, timeoutMs).rawValue }
+        let timeoutMs = timeout.milliseconds
+        let (code, outstanding) = try await withCall {
+            await BlockingCalls.run { (rd_kafka_flush(handle.pointer, timeoutMs).rawValue, Int(rd_kafka_outq_len(handle.pointer))) }
+        }
         if code != 0 {
             throw KafkaError(
                 code: .init(rawValue: code),
-                message: "\(outstandingMessageCount) message(s) still outstanding after \(timeoutMs) ms; "
-                    + "check that the brokers are reachable",
+                message: "\(outstanding) message(s) still outstanding after \(timeout); check that the brokers are reachable",
                 isRetriable: true)
         }
     }
 
-    func shutdown(timeoutMs: Int32) async {
-        let proceed = state.withLock { state -> Bool in
-            guard state.phase == .running else { return false }
-            state.phase = .shuttingDown
-            return true
-        }
-        guard proceed else { return }
-        // Waiters for space resume and find the producer shutting down.
+    func shutdown(timeout: Duration) async {
+        guard await beginClose() else { return }
+        // Waiters for space resume and find the producer closing; a slow events reader no longer holds up
+        // the delivery reports the close waits for.
         spaceFreed()
-        await BlockingCalls.run { self.teardown(timeoutMs: timeoutMs) }
+        events?.lift()
+        await BlockingCalls.run { self.teardown(timeoutMs: timeout.milliseconds) }
     }
 
-    /// Called when the public producer is dropped without a shutdown: release librdkafka anyway.
+    /// Called when the public producer is dropped without a shutdown: releases librdkafka on a thread of its
+    /// own, so the `deinit` (possibly on the cooperative pool) never waits for it.
     func abandon() {
-        let proceed = state.withLock { state -> Bool in
-            guard state.phase == .running else { return false }
-            state.phase = .shuttingDown
-            return true
-        }
-        guard proceed else { return }
+        guard beginCloseNow() else { return }
         logger.warning("KafkaProducer dropped without shutdown(); undelivered messages are purged")
-        teardown(timeoutMs: 0)
+        spaceFreed()
+        events?.lift()
+        BlockingCalls.detach { self.teardown(timeoutMs: 0) }
     }
 
     /// Messages handed to librdkafka whose report has not arrived yet.
@@ -312,8 +314,9 @@ final class ProducerCore: @unchecked Sendable {
         return true
     }
 
-    /// Delivers or purges everything, stops the poller, and destroys librdkafka objects in the order
-    /// librdkafka needs (topics and queues before the handle). Runs off the cooperative pool.
+    /// Delivers or purges everything, waits for calls still using the handle (a flush, a transaction call),
+    /// stops the poller, and destroys librdkafka objects in the order librdkafka needs (topics and queues
+    /// before the handle). Runs off the cooperative pool.
     private func teardown(timeoutMs: Int32) {
         if !flushMessages(timeoutMs: timeoutMs) {
             let purge = Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
@@ -321,20 +324,21 @@ final class ProducerCore: @unchecked Sendable {
             // Purged messages get delivery reports (_PURGE_QUEUE/_PURGE_INFLIGHT); let the poller serve them.
             _ = flushMessages(timeoutMs: 5000)
         }
-        poller.stop()
-        let (leftovers, topics) = state.withLock { state in
-            defer {
-                state.awaiting.removeAll()
-                state.topics.removeAll()
-                state.lastTopic = nil
-                state.phase = .shutDown
+        drainAndDestroy {
+            poller.stop()
+            let (leftovers, topics) = state.withLock { state in
+                defer {
+                    state.awaiting.removeAll()
+                    state.topics.removeAll()
+                    state.lastTopic = nil
+                }
+                return (Array(state.awaiting.values), Array(state.topics.values))
             }
-            return (Array(state.awaiting.values), Array(state.topics.values))
+            for continuation in leftovers { continuation.resume(throwing: KafkaError.closed("producer")) }
+            events?.finish()
+            for topic in topics { rd_kafka_topic_destroy(topic) }
+            rd_kafka_queue_destroy(mainQueue)
+            handle.destroy()
         }
-        for continuation in leftovers { continuation.resume(throwing: KafkaError.shutDown("producer")) }
-        events?.finish()
-        for topic in topics { rd_kafka_topic_destroy(topic) }
-        rd_kafka_queue_destroy(mainQueue)
-        handle.destroy()
     }
 }

@@ -60,7 +60,7 @@ struct AdminAndClusterTests {
         try cluster.setBrokerDown(2)
         #expect(cluster.downBrokers == [2])
         let pending = Task { try await producer.send(KafkaProducerMessage(topic: topic, key: nil, value: "during")) }
-        try await Task.sleep(for: .milliseconds(500))
+        try await waitUntil("the message waits for the down broker") { try producer.outstandingMessageCount >= 1 }
         try cluster.setBrokerUp(2)
         _ = try await pending.value
         try cluster.setRoundTripTime(broker: 2, milliseconds: 200)

@@ -24,7 +24,8 @@ struct BackpressureAndShutdownTests {
                 enqueued.add(1, ordering: .relaxed)
             }
         }
-        try await Task.sleep(for: .seconds(1))
+        // The sender stops once the 10-message queue is full (nothing can be delivered while the broker is down).
+        try await waitUntil("the local queue is full") { try producer.outstandingMessageCount >= 10 }
         let whileDown = enqueued.load(ordering: .relaxed)
         #expect(whileDown <= 10, "enqueue kept going past the 10-message queue: \(whileDown)")
         #expect(whileDown < 30)

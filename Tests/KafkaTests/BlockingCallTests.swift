@@ -60,10 +60,14 @@ struct BlockingCallTests {
 
         // More calls than Dispatch's worker pool runs at once on a small machine.
         let stuckStart = ContinuousClock.now
+        let started = Counter()
         let stuck = (0..<32).map { _ in
-            Task { try? await consumer.watermarks(topic: topic, partition: 0, timeout: .seconds(4)) }
+            Task {
+                started.increment()
+                return try? await consumer.watermarks(topic: topic, partition: 0, timeout: .seconds(4))
+            }
         }
-        try await Task.sleep(for: .milliseconds(300))
+        try await waitUntil("all 32 stuck calls have started") { started.value == 32 }
         let start = ContinuousClock.now
         let healthy = try await consumer.watermarks(topic: topic, partition: 1, timeout: .seconds(10))
         let elapsed = ContinuousClock.now - start

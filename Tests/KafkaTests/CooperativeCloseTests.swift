@@ -26,7 +26,7 @@ struct CooperativeCloseTests {
             logger: TestCluster.logger)
         let log = KindLog()
         try consumer.subscribe(topics: [topic]) { rebalance in log.kinds.withLock { $0.append(rebalance.kind) } }
-        try await waitUntil("the member has joined the group") { consumer.memberId != nil }
+        try await waitUntil("the member has joined the group") { try consumer.memberId != nil }
         return (cluster, consumer, log)
     }
 

@@ -19,4 +19,9 @@ enum BlockingCalls {
             pool.submit { continuation.resume(returning: body()) }
         }
     }
+
+    /// Runs `body` on a blocking-call thread without waiting for it (teardown from a `deinit`).
+    static func detach(_ body: @escaping @Sendable () -> Void) {
+        pool.submit(body)
+    }
 }

@@ -15,6 +15,7 @@ final class RDKafkaEventPoller: @unchecked Sendable {
     private let drainQueue: DispatchQueue
     private var handler: (@Sendable (OpaquePointer) -> Void)?
     private var onDrained: (@Sendable () -> Void)?
+    private var shouldPause: (@Sendable () -> Bool)?
     private var isStopped = false
     private var reference: Unmanaged<RDKafkaEventPoller>?
 
@@ -23,17 +24,24 @@ final class RDKafkaEventPoller: @unchecked Sendable {
     ///   - handler: Sees each event; must not keep it, since it is destroyed right after.
     ///   - onDrained: Runs once the queue is empty and every drained event destroyed (so anything they held,
     ///     such as space in the producer's queue, is free again).
+    ///   - shouldPause: Asked before each event; `true` leaves the queue as it is until ``resume()``.
     init(
         queue: OpaquePointer,
         label: String,
         handler: @escaping @Sendable (OpaquePointer) -> Void,
-        onDrained: (@Sendable () -> Void)? = nil
+        onDrained: (@Sendable () -> Void)? = nil,
+        shouldPause: (@Sendable () -> Bool)? = nil
     ) {
         self.queue = queue
         self.drainQueue = DispatchQueue(label: label)
         self.handler = handler
         self.onDrained = onDrained
+        self.shouldPause = shouldPause
     }
+
+    /// Drains again after ``init(queue:label:handler:onDrained:shouldPause:)``'s `shouldPause` paused it:
+    /// librdkafka calls back only when the queue goes from empty to non-empty, which a paused queue is not.
+    func resume() { scheduleDrain() }
 
     /// Starts listening; also drains whatever arrived before the callback was enabled.
     func start() {
@@ -50,7 +58,7 @@ final class RDKafkaEventPoller: @unchecked Sendable {
     private func drain() {
         guard !isStopped, let handler else { return }
         var drainedAny = false
-        while let event = rd_kafka_queue_poll(queue, 0) {
+        while shouldPause?() != true, let event = rd_kafka_queue_poll(queue, 0) {
             handler(event)
             rd_kafka_event_destroy(event)
             drainedAny = true
@@ -66,6 +74,7 @@ final class RDKafkaEventPoller: @unchecked Sendable {
             isStopped = true
             handler = nil
             onDrained = nil
+            shouldPause = nil
         }
         reference?.release()
         reference = nil

@@ -19,6 +19,9 @@ final class RebalanceBridge: Sendable {
     /// Whether the user's handler is running, while the poll thread waits for it inside the callback: work
     /// the handler asks for must not be queued behind that poll.
     let isRunningHandler = Atomic<Bool>(false)
+    /// Set for the task that runs the user's handler (and its child tasks): its calls may still reach the
+    /// consumer while it closes, and its `close()` must not wait for the poll that waits for it.
+    @TaskLocal static var isInsideHandler = false
     private let coreBox = Mutex<ConsumerCoreReference?>(nil)
 
     init(logger: Logger) { self.logger = logger }
@@ -86,7 +89,7 @@ final class RebalanceBridge: Sendable {
         let done = DispatchSemaphore(value: 0)
         isRunningHandler.store(true, ordering: .releasing)
         Task {
-            await handler(event)
+            await Self.$isInsideHandler.withValue(true) { await handler(event) }
             done.signal()
         }
         done.wait()

@@ -57,13 +57,13 @@ enum KafkaBench {
         var messages = consumer.messages.makeAsyncIterator()
         // Timed from the first message (see c/bench.c); drain pauses there while librdkafka prefetches the rest.
         if let first = try await messages.next() {
-            bytes += first.value?.count ?? 0
+            bytes += first.valueCount ?? 0
             read += 1
         }
         if drain { try await Task.sleep(for: .seconds(3)) }
         let start = ContinuousClock.now
         while read < count, let message = try await messages.next() {
-            bytes += message.value?.count ?? 0
+            bytes += message.valueCount ?? 0
             read += 1
         }
         let elapsed = (ContinuousClock.now - start) * (Double(count) / Double(count - 1))
