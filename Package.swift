@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
+        .library(name: "KafkaServiceRuntime", targets: ["KafkaServiceRuntime"]),
+        .library(name: "KafkaServiceTesting", targets: ["KafkaServiceTesting"]),
         .library(name: "SkillKit", targets: ["SkillKit"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
@@ -35,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,6 +52,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // What generated services import: settings, the event log, retries, dead letters, delivery tracking,
+        // metrics and verify's hooks. Only Kafka and the swift-server basics, so a service links nothing else.
+        .target(
+            name: "KafkaServiceRuntime",
+            dependencies: [
+                "Kafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // What generated services' tests import: reading a topic back and the event lines a service wrote.
+        .target(
+            name: "KafkaServiceTesting",
+            dependencies: ["Kafka", "KafkaServiceRuntime", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -78,6 +99,7 @@ let package = Package(
             name: "Verify",
             dependencies: [
                 "Kafka",
+                "KafkaServiceRuntime",
                 "Avro",
                 "SchemaRegistry",
                 "SchemaRegistryServer",
@@ -139,6 +161,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KafkaServiceRuntimeTests",
+            dependencies: ["Kafka", "KafkaServiceRuntime", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AvroTests",
             dependencies: ["Avro", "PythonInterop"],
             resources: [.copy("Fixtures")],
@@ -159,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
-                "Verify", "Kafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
+                "Verify", "Kafka", "KafkaServiceRuntime", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],

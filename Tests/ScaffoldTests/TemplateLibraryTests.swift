@@ -112,7 +112,7 @@ struct TemplateLibraryTests {
         let environment = try TestSupport.repository()
         let template = try library.load(library.manifest(id: "probe"))
         let presets = try PresetCatalog(directory: environment.presetsDirectory)
-        let files = try Scaffolder.render(consumer(), template: template, presets: presets, kafkaPackagePath: "../..").files
+        let files = try Scaffolder.render(consumer(), template: template, presets: presets, kafkaPackage: .path("../..")).files
         #expect(files.map(\.path) == ["always.txt", "json.txt", "not-avro.txt"])
         #expect(files.first?.contents == "test-worker\n")
     }
@@ -144,7 +144,7 @@ struct TemplateLibraryTests {
         let environment = try TestSupport.repository()
         let spec = try ServiceSpecLoader().load(contentsOf: environment.repositoryRoot.appendingPathComponent("specs/\(name).yaml")).spec
         let presets = try PresetCatalog(directory: environment.presetsDirectory)
-        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackagePath: "../..")
+        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackage: .path("../.."))
         #expect(Set(values.keys).isSubset(of: ServiceModel.keys))
         #expect(ServiceModel.keys.subtracting(values.keys).isSubset(of: ["avroSchema", "avroRecord", "registry", "outputTopic", "deadLetterTopic", "consumerPreset", "producerPreset", "templateID", "templateVersion"]))
     }
@@ -156,7 +156,7 @@ struct TemplateLibraryTests {
         let preset = try presets.preset(role: "producer", guarantee: .exactlyOnce)
         #expect(preset.properties.contains { $0.key == "transactional.id" && $0.placeholder == "TRANSACTIONAL_ID" })
         let spec = try ServiceSpecLoader().load(contentsOf: environment.repositoryRoot.appendingPathComponent("specs/order-enricher.yaml")).spec
-        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackagePath: "../..")
+        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackage: .path("../.."))
         guard case .object(let producer)? = values["producerPreset"], case .list(let properties)? = producer["properties"] else {
             Issue.record("no producer preset in the model")
             return

@@ -1,3 +1,4 @@
+import KafkaServiceRuntime
 /// Something the checker found wrong (or worth knowing) in a history, with the records that show it.
 public struct Anomaly: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The kinds of anomaly, after Jepsen's Kafka checker and Kafka's VerifiableConsumer checks.

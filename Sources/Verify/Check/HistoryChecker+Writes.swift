@@ -1,3 +1,4 @@
+import KafkaServiceRuntime
 extension HistoryChecker {
     /// Acknowledged writes (outside transactions, or in committed ones) that the final drain did not read.
     ///

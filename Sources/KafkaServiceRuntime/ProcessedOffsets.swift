@@ -1,11 +1,12 @@
-import Kafka
+public import Kafka
 import Synchronization
 
-/// The offsets to commit: per partition, the one after the last record processed since the last commit.
+/// The offsets an at-least-once consumer commits: per partition, the one after the last record processed
+/// since the last commit.
 ///
 /// Shared by the processing loop and the rebalance handler, which commits a revoked partition's entry
 /// before the partition moves.
-final class ProcessedOffsets: Sendable {
+public final class ProcessedOffsets: Sendable {
     private struct State {
         var next: [KafkaTopicPartition: Int64] = [:]
         var processedSinceCommit = 0
@@ -13,9 +14,12 @@ final class ProcessedOffsets: Sendable {
 
     private let state = Mutex(State())
 
+    /// No offsets yet.
+    public init() {}
+
     /// Records that `record` is processed.
     /// - Returns: How many records were processed since the last ``takeAll()``.
-    func markProcessed(_ record: KafkaConsumerMessage) -> Int {
+    public func markProcessed(_ record: KafkaConsumerMessage) -> Int {
         state.withLock { state in
             state.next[record.nextOffset.topicPartition] = record.offset + 1
             state.processedSinceCommit += 1
@@ -24,7 +28,7 @@ final class ProcessedOffsets: Sendable {
     }
 
     /// Removes and returns the offsets of `partitions`.
-    func take(_ partitions: [KafkaTopicPartition]) -> [KafkaTopicPartitionOffset] {
+    public func take(_ partitions: [KafkaTopicPartition]) -> [KafkaTopicPartitionOffset] {
         state.withLock { state in
             partitions.compactMap { partition in
                 state.next.removeValue(forKey: partition).map {
@@ -35,7 +39,7 @@ final class ProcessedOffsets: Sendable {
     }
 
     /// Removes and returns every offset.
-    func takeAll() -> [KafkaTopicPartitionOffset] {
+    public func takeAll() -> [KafkaTopicPartitionOffset] {
         state.withLock { state in
             defer {
                 state.next = [:]
@@ -48,7 +52,7 @@ final class ProcessedOffsets: Sendable {
     }
 
     /// Forgets the offsets of partitions this member no longer owns.
-    func discard(_ partitions: [KafkaTopicPartition]) {
+    public func discard(_ partitions: [KafkaTopicPartition]) {
         state.withLock { state in
             for partition in partitions { state.next[partition] = nil }
         }

@@ -1,15 +1,19 @@
-import Kafka
-import Logging
+public import Kafka
+public import Logging
 
 /// Reads every record of a topic from the beginning up to its current end, outside any consumer group.
-enum TopicReader {
-    static func readAll(
-        _ topic: String, partitions: Int, from cluster: EmbeddedCluster, logger: Logger
+public enum TopicReader {
+    /// The records of `topic`'s `partitions`, up to each partition's end when called.
+    /// - Throws: `KafkaError` when the cluster cannot be read.
+    public static func readAll(
+        _ topic: String, partitions: Int, bootstrapServers: String, logger: Logger
     ) async throws -> [KafkaConsumerMessage] {
         // It assigns its partitions itself, so no group assignment strategy ever runs.
         // kafka-skill:ignore consumer-cooperative-sticky
-        var config = try KafkaConfig(["group.id": "reader", "enable.auto.commit": "false", "auto.offset.reset": "earliest"])
-        config.bootstrapServers = [cluster.bootstrapServers]
+        var config = try KafkaConfig([
+            "group.id": "reader", "enable.auto.commit": "false", "auto.offset.reset": "earliest",
+        ])
+        config.bootstrapServers = [bootstrapServers]
         let consumer = try KafkaConsumer(config: config, logger: logger)
         var remaining: [Int32: Int64] = [:]
         for partition in 0..<Int32(partitions) {

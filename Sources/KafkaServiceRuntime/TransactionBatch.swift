@@ -1,15 +1,15 @@
-import Kafka
+public import Kafka
 
 /// The records read but not yet committed, and the one-at-a-time commits of them.
 ///
 /// Both the reading loop (when a batch is full) and a timer (when the oldest record has waited long
 /// enough) commit through this actor, so transactions never overlap.
-actor TransactionBatch {
+public actor TransactionBatch {
     /// Runs one transaction over the records; returns `false` when it was aborted.
-    typealias Commit = @Sendable ([KafkaConsumerMessage]) async throws -> Bool
+    public typealias Commit = @Sendable ([KafkaConsumerMessage]) async throws -> Bool
 
     /// What the reading loop does after handing over a record.
-    enum Admission: Sendable {
+    public enum Admission: Sendable {
         /// Keep reading.
         case accepted
         /// A transaction was aborted: rewind to the committed offsets and read from there.
@@ -24,13 +24,14 @@ actor TransactionBatch {
     private var waitingForTurn: [CheckedContinuation<Void, Never>] = []
     private var rewindRequired = false
 
-    init(maxRecords: Int, maxWait: Duration) {
+    /// Commits when `maxRecords` are waiting, or when the oldest has waited `maxWait`.
+    public init(maxRecords: Int, maxWait: Duration) {
         self.maxRecords = maxRecords
         self.maxWait = maxWait
     }
 
     /// Adds a record read by the loop, and commits the batch when it is full.
-    func add(_ record: KafkaConsumerMessage, commit: Commit) async throws -> Admission {
+    public func add(_ record: KafkaConsumerMessage, commit: Commit) async throws -> Admission {
         await waitForTurn()
         // Records read after an abort but before the rewind are read again after it.
         guard !rewindRequired else { return .rewindRequired }
@@ -41,27 +42,39 @@ actor TransactionBatch {
     }
 
     /// Commits the batch if its oldest record has waited `maxWait`.
-    func commitIfDue(_ commit: Commit) async throws {
+    public func commitIfDue(_ commit: Commit) async throws {
         guard !isCommitting, let oldest, oldest.duration(to: .now) >= maxWait else { return }
         try await commitRecords(commit)
     }
 
     /// Commits whatever is waiting: before partitions are revoked, and at shutdown.
-    func commitPending(_ commit: Commit) async throws {
+    public func commitPending(_ commit: Commit) async throws {
         await waitForTurn()
         try await commitRecords(commit)
     }
 
     /// Drops the records of partitions that were lost: they belong to another member now.
-    func drop(_ partitions: [KafkaTopicPartition]) {
+    public func drop(_ partitions: [KafkaTopicPartition]) {
         let lost = Set(partitions)
         records.removeAll { lost.contains(KafkaTopicPartition(topic: $0.topic, partition: $0.partition)) }
         if records.isEmpty { oldest = nil }
     }
 
     /// The loop has rewound the consumer; its next records start at the committed offsets.
-    func rewound() {
+    public func rewound() {
         rewindRequired = false
+    }
+
+    /// Commits each batch whose oldest record has waited `maxWait`, when input is slow, until cancelled.
+    public func commitWhenDue(_ commit: Commit) async throws {
+        do {
+            while !Task.isCancelled {
+                try await Task.sleep(for: max(.milliseconds(1), maxWait / 2))
+                try await commitIfDue(commit)
+            }
+        } catch is CancellationError {
+            // Shutting down; the owner commits what waits.
+        }
     }
 
     private func waitForTurn() async {
@@ -83,5 +96,19 @@ actor TransactionBatch {
             for waiter in waiting { waiter.resume() }
         }
         if try await !commit(batch) { rewindRequired = true }
+    }
+}
+
+extension [KafkaConsumerMessage] {
+    /// Per partition, the offset after the last record: what to commit once the records are processed.
+    public var nextOffsets: [KafkaTopicPartitionOffset] {
+        var next: [KafkaTopicPartition: Int64] = [:]
+        for record in self {
+            let partition = KafkaTopicPartition(topic: record.topic, partition: record.partition)
+            next[partition] = Swift.max(next[partition] ?? 0, record.offset + 1)
+        }
+        return next.sorted { $0.key < $1.key }.map {
+            KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value)
+        }
     }
 }
