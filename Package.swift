@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Kafka", targets: ["Kafka"]),
         .library(name: "KafkaServiceRuntime", targets: ["KafkaServiceRuntime"]),
         .library(name: "KafkaServiceTesting", targets: ["KafkaServiceTesting"]),
+        // librdkafka's mock cluster with faults, for tests, the CLI and generated services' tests.
+        .library(name: "EmbeddedKafka", targets: ["EmbeddedKafka"]),
         .library(name: "SkillKit", targets: ["SkillKit"]),
         .library(name: "Review", targets: ["Review"]),
         .library(name: "Avro", targets: ["Avro"]),
@@ -73,6 +75,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "EmbeddedKafka",
+            dependencies: ["Kafka", "CRdKafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Avro",
             swiftSettings: swiftSettings
         ),
@@ -86,7 +93,7 @@ let package = Package(
         .target(
             name: "SchemaRegistryServer",
             dependencies: [
-                "SchemaRegistry", "Avro", "Kafka",
+                "SchemaRegistry", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -100,6 +107,7 @@ let package = Package(
             dependencies: [
                 "Kafka",
                 "KafkaServiceRuntime",
+                "EmbeddedKafka",
                 "Avro",
                 "SchemaRegistry",
                 "SchemaRegistryServer",
@@ -135,6 +143,7 @@ let package = Package(
             name: "KafkaSkillCLI",
             dependencies: [
                 "Kafka",
+                "EmbeddedKafka",
                 "SkillKit",
                 "Review",
                 "Avro",
@@ -146,6 +155,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -157,7 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaTests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -175,7 +186,7 @@ let package = Package(
             name: "SchemaRegistryTests",
             dependencies: [
                 "PythonInterop",
-                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka",
+                "SchemaRegistry", "SchemaRegistryServer", "Avro", "Kafka", "EmbeddedKafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -186,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "VerifyTests",
             dependencies: [
-                "Verify", "Kafka", "KafkaServiceRuntime", "Avro", "SchemaRegistry", "SchemaRegistryServer",
+                "Verify", "Kafka", "EmbeddedKafka", "KafkaServiceRuntime", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],
@@ -216,7 +227,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KafkaSkillCLITests",
-            dependencies: ["Kafka"],
+            dependencies: ["Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
     ],

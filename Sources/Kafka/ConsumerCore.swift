@@ -179,7 +179,7 @@ final class ConsumerCore: @unchecked Sendable {
         guard !config.bootstrapServers.isEmpty else {
             throw KafkaError(
                 code: .invalidArgument,
-                message: "bootstrap.servers is not set: set KafkaConfig.bootstrapServers (or KAFKA_BOOTSTRAP_SERVERS)",
+                message: "bootstrap.servers is not set: set KafkaConfig.bootstrapServers",
                 subject: "bootstrap.servers")
         }
         let context = RDKafkaContext(logger: logger)

@@ -4,11 +4,10 @@ import Synchronization
 
 /// Manages topics, configurations and consumer groups, and reads cluster metadata.
 ///
-/// Against the embedded cluster (librdkafka's mock, which implements no admin API) every operation but
-/// ``metadata(timeout:)`` fails at once with `_UNSUPPORTED_FEATURE` and says how to do the same there.
+/// A broker that does not implement an admin request answers with its error (for example
+/// `_UNSUPPORTED_FEATURE` from a broker without the admin API), which the call throws as it is.
 public final class KafkaAdmin: Sendable {
     private let handle: RDKafkaHandle
-    private let embedded = Mutex<Bool?>(nil)
     private let closed = Mutex(false)
 
     /// Creates an admin client.
@@ -47,9 +46,7 @@ public final class KafkaAdmin: Sendable {
     public func metadata(timeout: Duration = .seconds(10)) async throws -> KafkaClusterMetadata {
         let handle = self.handle
         let milliseconds = timeout.milliseconds
-        let metadata = try await BlockingCalls.run { try Self.readMetadata(handle: handle, timeoutMs: milliseconds) }
-        embedded.withLock { $0 = metadata.isEmbeddedCluster }
-        return metadata
+        return try await BlockingCalls.run { try Self.readMetadata(handle: handle, timeoutMs: milliseconds) }
     }
 
     private static func readMetadata(handle: RDKafkaHandle, timeoutMs: Int32) throws -> KafkaClusterMetadata {
@@ -303,8 +300,8 @@ public final class KafkaAdmin: Sendable {
 
     // MARK: Plumbing
 
-    /// Runs one admin request: refuses at once on the embedded cluster, else issues the request on a
-    /// private queue off the cooperative pool, waits for its result event, and parses it.
+    /// Runs one admin request: issues it on a private queue off the cooperative pool, waits for its result
+    /// event, and parses it.
     private func perform<T: Sendable>(
         _ name: String,
         op: rd_kafka_admin_op_t,
@@ -312,7 +309,6 @@ public final class KafkaAdmin: Sendable {
         issue: @escaping @Sendable (OpaquePointer, OpaquePointer?, OpaquePointer?) throws -> Void,
         result: @escaping @Sendable (OpaquePointer) throws -> T
     ) async throws -> T {
-        if try await isEmbeddedCluster(timeout: timeout) { throw KafkaError.unsupportedByEmbeddedCluster(name) }
         let handle = self.handle
         let milliseconds = timeout.milliseconds
         return try await BlockingCalls.run {
@@ -337,10 +333,5 @@ public final class KafkaAdmin: Sendable {
             }
             return try result(event)
         }
-    }
-
-    private func isEmbeddedCluster(timeout: Duration) async throws -> Bool {
-        if let known = embedded.withLock({ $0 }) { return known }
-        return try await metadata(timeout: timeout).isEmbeddedCluster
     }
 }

@@ -37,7 +37,7 @@ public struct KafkaClusterMetadata: Sendable, Hashable {
         public var error: KafkaError.Code?
     }
 
-    /// The cluster id (`mockCluster…` for the embedded cluster).
+    /// The cluster id, as the brokers report it.
     public var clusterId: String?
     /// The controller's broker id, or -1 when unknown.
     public var controllerId: Int32
@@ -45,7 +45,4 @@ public struct KafkaClusterMetadata: Sendable, Hashable {
     public var brokers: [Broker]
     /// The topics, by name.
     public var topics: [Topic]
-
-    /// Whether this is librdkafka's mock cluster, which has no admin API.
-    public var isEmbeddedCluster: Bool { clusterId?.hasPrefix("mockCluster") ?? false }
 }

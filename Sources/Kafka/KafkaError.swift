@@ -130,15 +130,4 @@ extension KafkaError {
     static func shutDown(_ what: String) -> KafkaError {
         KafkaError(code: .destroy, message: "the \(what) has been shut down; create a new one to continue")
     }
-
-    /// An operation the embedded (mock) cluster does not implement.
-    static func unsupportedByEmbeddedCluster(_ operation: String) -> KafkaError {
-        KafkaError(
-            code: .unsupportedFeature,
-            message: "\(operation) needs Kafka's admin API, which the embedded cluster (librdkafka's mock) "
-                + "does not implement. Create topics with `kafka-skill cluster up --topic NAME:PARTITIONS` or "
-                + "EmbeddedCluster.createTopic, or point KAFKA_BOOTSTRAP_SERVERS at a real Kafka 4 cluster.",
-            subject: operation
-        )
-    }
 }

@@ -121,12 +121,12 @@ extension KafkaError {
         var advice: String {
             switch self {
             case .allBrokersDown, .transport:
-                return " — check that the brokers in bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS) are running and reachable."
+                return " — check that the brokers in bootstrap.servers are running and reachable."
             case .messageTimedOut:
                 return " — the message was not acknowledged within message.timeout.ms; check that the brokers are reachable "
                     + "and the topic exists."
             case .unknownTopicOrPartition, .unknownTopic:
-                return " — create the topic first (on the embedded cluster: `kafka-skill cluster up --topic NAME:PARTITIONS`)."
+                return " — create the topic first, or let the broker create it (auto.create.topics.enable on the broker, allow.auto.create.topics on a consumer)."
             case .fenced, .producerFenced, .invalidProducerEpoch:
                 return " — another instance with the same transactional.id took over; stop this producer."
             default:

@@ -42,7 +42,7 @@ final class ProducerCore: @unchecked Sendable {
         guard !config.bootstrapServers.isEmpty else {
             throw KafkaError(
                 code: .invalidArgument,
-                message: "bootstrap.servers is not set: set KafkaConfig.bootstrapServers (or KAFKA_BOOTSTRAP_SERVERS) "
+                message: "bootstrap.servers is not set: set KafkaConfig.bootstrapServers "
                     + "to the brokers to connect to",
                 subject: "bootstrap.servers")
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Kafka
 
 extension KafkaSkill.Cluster {
     /// `kafka-skill cluster status`: show the running cluster.
@@ -14,13 +13,17 @@ extension KafkaSkill.Cluster {
 
         func run() async throws {
             let recorded = try state.stateFile.read()
-            let reply: EmbeddedClusterReply
+            let reply: ClusterControlReply
             do {
-                reply = try await EmbeddedClusterControlClient.send(.status, port: recorded.controlPort)
+                reply = try await ClusterControlClient.send(.status, port: recorded.controlPort)
             } catch {
+                let gone = !ClusterStateFile.processExists(recorded.processId)
+                if gone { state.stateFile.remove() }
                 throw CLIError.commandFailed(
-                    "the cluster recorded in \(state.stateFile.url.path) does not answer (\(error)); it may have crashed — "
-                        + "delete that file and run `kafka-skill cluster up` again")
+                    "the cluster recorded in \(state.stateFile.url.path) does not answer (\(error)); "
+                        + (gone
+                            ? "its process \(recorded.processId) is gone, so the stale record was removed"
+                            : "its process \(recorded.processId) still exists; stop it before starting another"))
             }
             guard let status = reply.status else { throw CLIError.commandFailed("the cluster did not report its status") }
             if json {
@@ -47,8 +50,13 @@ extension KafkaSkill.Cluster {
         func run() async throws {
             let recorded = try state.stateFile.read()
             do {
-                _ = try await EmbeddedClusterControlClient.send(.shutdown, port: recorded.controlPort)
+                _ = try await ClusterControlClient.send(.shutdown, port: recorded.controlPort)
             } catch {
+                guard !ClusterStateFile.processExists(recorded.processId) else {
+                    throw CLIError.commandFailed(
+                        "process \(recorded.processId) recorded in \(state.stateFile.url.path) does not answer on control "
+                            + "port \(recorded.controlPort); it was left running (stop it with kill \(recorded.processId))")
+                }
                 state.stateFile.remove()
                 print("the recorded cluster was not running; removed its stale state file")
                 return

@@ -15,6 +15,37 @@ struct RegistryFailure: Error, Sendable, Equatable {
         RegistryFailure(status: 404, errorCode: 40402, message: "Version \(version) not found for subject '\(subject)'.")
     }
 
+    static func subjectSoftDeleted(_ subject: String) -> RegistryFailure {
+        RegistryFailure(
+            status: 404, errorCode: 40404,
+            message: "Subject '\(subject)' was soft deleted. Set permanent=true to delete permanently")
+    }
+
+    static func subjectNotSoftDeleted(_ subject: String) -> RegistryFailure {
+        RegistryFailure(
+            status: 404, errorCode: 40405,
+            message: "Subject '\(subject)' was not deleted first before being permanently deleted")
+    }
+
+    static func versionSoftDeleted(_ subject: String, _ version: Int) -> RegistryFailure {
+        RegistryFailure(
+            status: 404, errorCode: 40406,
+            message: "Subject '\(subject)' Version \(version) was soft deleted. Set permanent=true to delete permanently")
+    }
+
+    static func versionNotSoftDeleted(_ subject: String, _ version: Int) -> RegistryFailure {
+        RegistryFailure(
+            status: 404, errorCode: 40407,
+            message: "Subject '\(subject)' Version \(version) was not deleted first before being permanently deleted")
+    }
+
+    /// A subject must be valid UTF-8 without control characters (NUL included), as Confluent's registry requires.
+    static func invalidSubject(_ shown: String) -> RegistryFailure {
+        RegistryFailure(
+            status: 422, errorCode: 42208,
+            message: "Invalid subject \(shown): a subject is 1 or more characters of valid UTF-8 without control characters.")
+    }
+
     static func schemaIDNotFound(_ id: String) -> RegistryFailure {
         RegistryFailure(status: 404, errorCode: 40403, message: "Schema \(id) not found.")
     }

@@ -30,13 +30,13 @@ struct RegistryRoutes: Sendable {
         }
         router.get("/subjects/:subject/versions") { _, context in
             await Self.answer { () throws(RegistryFailure) in
-                let subject = Self.parameter("subject", context)
+                let subject = try Self.subject(context)
                 return try store.read { state throws(RegistryFailure) in try state.liveVersions(of: subject).map(\.number) }
             }
         }
         router.post("/subjects/:subject/versions") { request, context in
             await Self.answer { () async throws(RegistryFailure) in
-                let subject = Self.parameter("subject", context)
+                let subject = try Self.subject(context)
                 let body = try await Self.body(RegistryWire.SchemaRequest.self, of: request)
                 let schema = try RegistryState.parse(body)
                 let id = try await store.register(schema, text: body.schema, subject: subject, normalize: Self.flag("normalize", request))
@@ -45,7 +45,7 @@ struct RegistryRoutes: Sendable {
         }
         router.get("/subjects/:subject/versions/:version") { _, context in
             await Self.answer { () throws(RegistryFailure) in
-                let subject = Self.parameter("subject", context)
+                let subject = try Self.subject(context)
                 let version = Self.parameter("version", context)
                 return try store.read { state throws(RegistryFailure) in
                     let found = try state.version(version, of: subject)
@@ -56,7 +56,7 @@ struct RegistryRoutes: Sendable {
         }
         router.post("/subjects/:subject") { request, context in
             await Self.answer { () async throws(RegistryFailure) in
-                let subject = Self.parameter("subject", context)
+                let subject = try Self.subject(context)
                 let schema = try RegistryState.parse(try await Self.body(RegistryWire.SchemaRequest.self, of: request))
                 return try store.read { state throws(RegistryFailure) in
                     let found = try state.lookUp(schema, in: subject)
@@ -67,12 +67,32 @@ struct RegistryRoutes: Sendable {
         }
         router.post("/compatibility/subjects/:subject/versions/:version") { request, context in
             await Self.answer { () async throws(RegistryFailure) in
-                try await compatibility(request, subject: Self.parameter("subject", context), version: Self.parameter("version", context))
+                try await compatibility(request, subject: try Self.subject(context), version: Self.parameter("version", context))
             }
         }
         router.post("/compatibility/subjects/:subject/versions") { request, context in
             await Self.answer { () async throws(RegistryFailure) in
-                try await compatibility(request, subject: Self.parameter("subject", context), version: nil)
+                try await compatibility(request, subject: try Self.subject(context), version: nil)
+            }
+        }
+        router.delete("/subjects/:subject") { request, context in
+            await Self.answer { () async throws(RegistryFailure) -> [Int] in
+                let subject = try Self.subject(context)
+                let permanent = Self.flag("permanent", request)
+                return try await store.change { state throws(RegistryFailure) in
+                    try state.planSubjectDeletion(subject, permanent: permanent)
+                }
+            }
+        }
+        router.delete("/subjects/:subject/versions/:version") { request, context in
+            await Self.answer { () async throws(RegistryFailure) -> Int in
+                let subject = try Self.subject(context)
+                let version = Self.parameter("version", context)
+                let permanent = Self.flag("permanent", request)
+                return try await store.change { state throws(RegistryFailure) in
+                    let (record, number) = try state.planVersionDeletion(version, of: subject, permanent: permanent)
+                    return ([record], number)
+                }
             }
         }
         router.get("/config") { _, _ in
@@ -86,7 +106,7 @@ struct RegistryRoutes: Sendable {
         }
         router.get("/config/:subject") { request, context in
             await Self.answer { () throws(RegistryFailure) in
-                let subject = Self.parameter("subject", context)
+                let subject = try Self.subject(context)
                 let toGlobal = Self.flag("defaultToGlobal", request)
                 let level = try store.read { state throws(RegistryFailure) in
                     if let own = state.ownLevel(subject: subject) { return own }
@@ -97,7 +117,7 @@ struct RegistryRoutes: Sendable {
             }
         }
         router.put("/config/:subject") { request, context in
-            await Self.answer { () async throws(RegistryFailure) in try await setLevel(request, subject: Self.parameter("subject", context)) }
+            await Self.answer { () async throws(RegistryFailure) in try await setLevel(request, subject: try Self.subject(context)) }
         }
         return router
     }
@@ -128,6 +148,19 @@ struct RegistryRoutes: Sendable {
     private static func parameter(_ name: String, _ context: BasicRequestContext) -> String {
         let raw = context.parameters.get(name) ?? ""
         return raw.removingPercentEncoding ?? raw
+    }
+
+    /// The `subject` path parameter, refused when its percent-decoding is not valid UTF-8 or it holds a
+    /// control character (NUL included).
+    private static func subject(_ context: BasicRequestContext) throws(RegistryFailure) -> String {
+        let raw = context.parameters.get("subject") ?? ""
+        guard let decoded = raw.removingPercentEncoding, !decoded.isEmpty,
+              !decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            // Shown as sent, percent-encoded, so no control character reaches a log or terminal.
+            throw .invalidSubject("'\(raw)'")
+        }
+        return decoded
     }
 
     private static func flag(_ name: String, _ request: Request) -> Bool {

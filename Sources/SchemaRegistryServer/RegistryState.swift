@@ -207,8 +207,61 @@ struct RegistryState: Sendable {
         }
     }
 
-    /// Parses the schema of a request, accepting Avro only.
+    /// Plans deleting every version of a subject: soft (each version is marked deleted and can no longer be read
+    /// or matched) or permanent (the versions are removed; allowed only once they are soft-deleted), as
+    /// Confluent's `DELETE /subjects/{subject}` does.
+    ///
+    /// - Returns: The records to write, and the version numbers deleted.
+    func planSubjectDeletion(_ subject: String, permanent: Bool) throws(RegistryFailure) -> ([SchemasTopicRecord], [Int]) {
+        let all = versionsBySubject[subject] ?? []
+        guard !all.isEmpty else { throw .subjectNotFound(subject) }
+        if permanent {
+            guard all.allSatisfy(\.isDeleted) else { throw .subjectNotSoftDeleted(subject) }
+            return (all.map { .schemaRemoved(subject: subject, version: $0.number) }, all.map(\.number))
+        }
+        let live = all.filter { !$0.isDeleted }
+        guard !live.isEmpty else { throw .subjectSoftDeleted(subject) }
+        return (try live.map { version throws(RegistryFailure) in try deletionRecord(subject, version) }, live.map(\.number))
+    }
+
+    /// Plans deleting one version (`latest` or a number), soft or permanent, as Confluent's
+    /// `DELETE /subjects/{subject}/versions/{version}` does.
+    func planVersionDeletion(_ text: String, of subject: String, permanent: Bool) throws(RegistryFailure) -> (SchemasTopicRecord, Int) {
+        let all = versionsBySubject[subject] ?? []
+        guard !all.isEmpty else { throw .subjectNotFound(subject) }
+        let found: Version
+        if text == "latest" {
+            guard let last = permanent ? all.last : all.last(where: { !$0.isDeleted }) else { throw .subjectSoftDeleted(subject) }
+            found = last
+        } else {
+            guard let number = Int(text), number >= 1, number <= Int(Int32.max) else { throw .invalidVersion(text) }
+            guard let match = all.first(where: { $0.number == number }) else { throw .versionNotFound(subject, text) }
+            found = match
+        }
+        if permanent {
+            guard found.isDeleted else { throw .versionNotSoftDeleted(subject, found.number) }
+            return (.schemaRemoved(subject: subject, version: found.number), found.number)
+        }
+        guard !found.isDeleted else { throw .versionSoftDeleted(subject, found.number) }
+        return (try deletionRecord(subject, found), found.number)
+    }
+
+    private func deletionRecord(_ subject: String, _ version: Version) throws(RegistryFailure) -> SchemasTopicRecord {
+        .schema(subject: subject, version: version.number, id: version.id, schema: try schema(id: version.id).text, schemaType: nil, deleted: true)
+    }
+
+    /// The longest schema text accepted: its `_schemas` record must fit Kafka's default `message.max.bytes`
+    /// (1,000,012 bytes) with room for the record's other fields.
+    static let maxSchemaBytes = 900_000
+
+    /// Parses the schema of a request, accepting Avro only, at most ``maxSchemaBytes`` long; nesting is bounded
+    /// by the Avro parser (256 levels of JSON).
     static func parse(_ request: RegistryWire.SchemaRequest) throws(RegistryFailure) -> AvroSchema {
+        guard request.schema.utf8.count <= maxSchemaBytes else {
+            throw .invalidSchema(
+                "the schema is \(request.schema.utf8.count) bytes; this registry accepts at most \(maxSchemaBytes), "
+                    + "so that its record fits Kafka's default message.max.bytes")
+        }
         if let type = request.schemaType, type.uppercased() != "AVRO" {
             throw .invalidSchema("schemaType \(type) is not supported; this registry stores Avro schemas only")
         }

@@ -49,6 +49,18 @@ final class SchemaStore: Sendable {
         }
     }
 
+    /// Plans changes from the current state and writes them in order, under the write lock; returns the
+    /// plan's answer once every record is acknowledged.
+    func change<T: Sendable>(
+        _ plan: @Sendable (RegistryState) throws(RegistryFailure) -> ([SchemasTopicRecord], T)
+    ) async throws(RegistryFailure) -> T {
+        try await writes.withLock { () async throws(RegistryFailure) -> T in
+            let (records, answer) = try read(plan)
+            for record in records { try await commit(record) }
+            return answer
+        }
+    }
+
     /// Sets the compatibility level of a subject, or the global one.
     func setLevel(_ level: CompatibilityLevel, subject: String?) async throws(RegistryFailure) {
         try await writes.withLock { () async throws(RegistryFailure) in

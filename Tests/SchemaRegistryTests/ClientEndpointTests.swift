@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import EmbeddedKafka
 import Kafka
 import SchemaRegistry
 import Testing

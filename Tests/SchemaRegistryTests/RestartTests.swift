@@ -1,5 +1,6 @@
 import Avro
 import Foundation
+import EmbeddedKafka
 import Kafka
 import SchemaRegistry
 import SchemaRegistryServer

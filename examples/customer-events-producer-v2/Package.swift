@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "Kafka", package: "KafkaSkill"),
                 .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
                 .product(name: "KafkaServiceTesting", package: "KafkaSkill"),
+                // The tests run KafkaSkill's embedded cluster.
+                .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Avro", package: "KafkaSkill"),
                 .product(name: "SchemaRegistry", package: "KafkaSkill"),
                 // The tests run KafkaSkill's embedded registry; the service itself only talks to one.

@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "Kafka", package: "KafkaSkill"),
                 .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
                 .product(name: "KafkaServiceTesting", package: "KafkaSkill"),
+                // The tests run KafkaSkill's embedded cluster.
+                .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

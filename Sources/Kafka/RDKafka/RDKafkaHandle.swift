@@ -1,6 +1,6 @@
 import CRdKafka
 import Dispatch
-import Logging
+package import Logging
 import Synchronization
 
 /// Owns one `rd_kafka_t` and the context its C callbacks reach; the only place a client handle is created
@@ -8,13 +8,13 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: librdkafka handles are thread-safe for the calls made through this type, and the
 /// handle pointer itself never changes after `init`.
-final class RDKafkaHandle: @unchecked Sendable {
+package final class RDKafkaHandle: @unchecked Sendable {
     /// The kind of client.
-    enum Kind {
+    package enum Kind {
         case producer, consumer
     }
 
-    let pointer: OpaquePointer
+    package let pointer: OpaquePointer
     let context: RDKafkaContext
     private let contextReference: Unmanaged<RDKafkaContext>
 
@@ -25,7 +25,7 @@ final class RDKafkaHandle: @unchecked Sendable {
     ///   - events: The event types to deliver on the main queue (`RD_KAFKA_EVENT_*`), or 0 for none.
     ///   - context: What the C callbacks need (logger, rebalance bridge).
     ///   - configure: Extra C-level set-up on the `rd_kafka_conf_t` before the handle is created.
-    init(
+    package init(
         kind: Kind,
         config: KafkaConfig,
         events: Int32,
@@ -75,7 +75,7 @@ final class RDKafkaHandle: @unchecked Sendable {
 
     /// Destroys the handle. The caller must have released every message, event, queue and partition list
     /// first, or librdkafka blocks for ever; it must also not call this on the cooperative pool.
-    func destroy() {
+    package func destroy() {
         rd_kafka_destroy(pointer)
         contextReference.release()
     }
@@ -90,7 +90,7 @@ final class RDKafkaHandle: @unchecked Sendable {
 }
 
 /// What librdkafka's C callbacks reach through the client's opaque pointer.
-final class RDKafkaContext: @unchecked Sendable {
+package final class RDKafkaContext: @unchecked Sendable {
     // `@unchecked Sendable`: `logger` is immutable; `rebalance` is set once before the handle exists;
     // `isSilenced` is atomic.
     let logger: Logger
@@ -98,7 +98,7 @@ final class RDKafkaContext: @unchecked Sendable {
     /// Set when the handle was leaked (``RDKafkaHandle/leak()``): its logs are no longer forwarded.
     let isSilenced = Atomic<Bool>(false)
 
-    init(logger: Logger) {
+    package init(logger: Logger) {
         self.logger = logger
     }
 

@@ -1,4 +1,5 @@
-public import Kafka
+public import EmbeddedKafka
+import Kafka
 
 /// What a step of a fault scenario does: a change to the cluster, or an action on the service processes.
 public enum FaultAction: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import EmbeddedKafka
 import Kafka
 
 /// A named, reusable fault scenario: a schedule of cluster faults and process actions.

@@ -1,4 +1,5 @@
 import Avro
+import EmbeddedKafka
 import Foundation
 import Kafka
 import KafkaServiceRuntime

@@ -1,3 +1,4 @@
+import EmbeddedKafka
 import Kafka
 import KafkaServiceRuntime
 import Logging

@@ -1,3 +1,5 @@
+import Kafka
+
 /// A fault or change to apply to an ``EmbeddedCluster``, as a value that can be scheduled, recorded, and
 /// sent to a cluster running in another process (`kafka-skill cluster fault …`).
 public enum EmbeddedClusterFault: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -27,6 +29,7 @@ public enum EmbeddedClusterFault: Sendable, Hashable, Codable, CustomStringConve
         case .brokerUp(let broker):
             try cluster.setBrokerUp(broker)
         case .moveLeader(let topic, let partition, let broker):
+            try KafkaTopicName.validate(topic)
             try cluster.setLeader(topic: topic, partition: partition, broker: broker)
         case .requestErrors(let api, let errors, let broker, let roundTripMs):
             let key = try Self.apiKey(api)
@@ -43,6 +46,7 @@ public enum EmbeddedClusterFault: Sendable, Hashable, Codable, CustomStringConve
         case .createTopic(let name, let partitions, let replicationFactor):
             try cluster.createTopic(name, partitions: partitions, replicationFactor: replicationFactor)
         case .topicError(let topic, let error):
+            try KafkaTopicName.validate(topic)
             cluster.setTopicError(topic, try Self.errorCode(error))
         }
     }

@@ -1,4 +1,5 @@
 import CRdKafka
+public import Kafka
 public import Logging
 import Synchronization
 
@@ -8,7 +9,8 @@ import Synchronization
 /// It exists to test and learn without a JVM: create topics, then inject faults — brokers down and up,
 /// leader moves, errors for a kind of request, slow brokers.
 ///
-/// What it does not do that a real Kafka 4 cluster does: no admin API (``KafkaAdmin`` fails fast here),
+/// What it does not do that a real Kafka 4 cluster does: no admin API (``KafkaAdmin`` calls fail with
+/// `_UNSUPPORTED_FEATURE`),
 /// no transaction markers (`read_committed` readers see aborted records; offsets sent in a transaction are
 /// not stored), about 5 MiB or 100,000 batches per partition before older data is silently dropped, a first
 /// group join that waits about 3 s, and PLAINTEXT only.
@@ -27,14 +29,23 @@ public final class EmbeddedCluster: Sendable {
         var isShutDown = false
     }
 
+    /// The most brokers a cluster may have: each is a listening socket served by one thread.
+    public static let brokerLimit = 32
+    /// The most partitions a topic may have here: the mock keeps every partition's log in memory.
+    public static let partitionLimit = 1_000
+    /// The longest round-trip time a broker may be given, in milliseconds (ten minutes).
+    public static let roundTripLimitMs = 600_000
+
     /// Starts a cluster.
     /// - Parameters:
-    ///   - brokers: How many brokers (1 or more).
+    ///   - brokers: How many brokers, 1 to ``brokerLimit``.
     ///   - logger: Receives the mock brokers' logs.
     /// - Throws: ``KafkaError`` when librdkafka cannot start it.
     public init(brokers: Int = 3, logger: Logger = Logger(label: "kafka.embedded-cluster")) throws {
-        guard brokers >= 1 else {
-            throw KafkaError(code: .invalidArgument, message: "an embedded cluster needs at least 1 broker, got \(brokers)")
+        guard (1...Self.brokerLimit).contains(brokers) else {
+            throw KafkaError(
+                code: .invalidArgument, message: "an embedded cluster has 1 to \(Self.brokerLimit) brokers, got \(brokers)",
+                subject: "brokers")
         }
         // The mock cluster lives inside a client handle; a producer with no brokers of its own hosts it.
         let config = try KafkaConfig(["log_level": "4"])
@@ -59,15 +70,16 @@ public final class EmbeddedCluster: Sendable {
     /// Creates a topic.
     /// - Parameters:
     ///   - name: The topic's name.
-    ///   - partitions: How many partitions.
+    ///   - partitions: How many partitions, 1 to ``partitionLimit``.
     ///   - replicationFactor: Replicas per partition; at most the broker count (default: that, up to 3).
     public func createTopic(_ name: String, partitions: Int = 4, replicationFactor: Int? = nil) throws {
         let replicas = replicationFactor ?? min(3, brokerCount)
-        guard partitions >= 1, replicas >= 1, replicas <= brokerCount else {
+        try KafkaTopicName.validate(name)
+        guard (1...Self.partitionLimit).contains(partitions), (1...brokerCount).contains(replicas) else {
             throw KafkaError(
                 code: .invalidArgument,
-                message: "topic '\(name)': need partitions ≥ 1 and 1 ≤ replication factor ≤ \(brokerCount) brokers "
-                    + "(got \(partitions) partitions, replication factor \(replicas))",
+                message: "topic '\(name)': partitions must be 1 to \(Self.partitionLimit) and the replication factor 1 to "
+                    + "\(brokerCount) (the broker count); got \(partitions) partitions, replication factor \(replicas)",
                 subject: name)
         }
         try check(rd_kafka_mock_topic_create(cluster.pointer, name, Int32(partitions), Int32(replicas)), "create topic '\(name)'")
@@ -89,8 +101,21 @@ public final class EmbeddedCluster: Sendable {
     }
 
     /// Moves a partition's leadership to another broker.
+    /// - Throws: ``KafkaError`` `_UNKNOWN_PARTITION` when the topic was not created through this object or has
+    ///   no such partition.
     public func setLeader(topic: String, partition: Int32, broker: Int32) throws {
         try checkBroker(broker)
+        guard let partitions = topics[topic] else {
+            throw KafkaError(
+                code: .unknownTopic,
+                message: "no topic '\(topic)' in the embedded cluster; its topics: \(topics.keys.sorted().joined(separator: ", "))",
+                subject: topic)
+        }
+        guard partition >= 0, partition < partitions else {
+            throw KafkaError(
+                code: .unknownPartition, message: "topic '\(topic)' has partitions 0 to \(partitions - 1), not \(partition)",
+                subject: topic)
+        }
         try check(
             rd_kafka_mock_partition_set_leader(cluster.pointer, topic, partition, broker),
             "move the leader of \(topic)[\(partition)] to broker \(broker)")
@@ -106,6 +131,7 @@ public final class EmbeddedCluster: Sendable {
     /// Makes the next requests of one kind to one broker fail with `error`, each answered after `roundTripMs`.
     public func pushBrokerRequestErrors(broker: Int32, _ api: KafkaAPIKey, _ errors: [KafkaError.Code], roundTripMs: Int = 0) throws {
         try checkBroker(broker)
+        try checkRoundTrip(roundTripMs)
         for error in errors {
             try check(
                 crdkafka_mock_broker_push_request_error_rtt(
@@ -128,6 +154,7 @@ public final class EmbeddedCluster: Sendable {
     /// Delays every answer of a broker by `milliseconds`.
     public func setRoundTripTime(broker: Int32, milliseconds: Int) throws {
         try checkBroker(broker)
+        try checkRoundTrip(milliseconds)
         try check(rd_kafka_mock_broker_set_rtt(cluster.pointer, broker, Int32(milliseconds)), "set broker \(broker)'s round-trip time")
     }
 
@@ -160,6 +187,14 @@ public final class EmbeddedCluster: Sendable {
         }
     }
 
+    private func checkRoundTrip(_ milliseconds: Int) throws {
+        guard (0...Self.roundTripLimitMs).contains(milliseconds) else {
+            throw KafkaError(
+                code: .invalidArgument,
+                message: "a round-trip time is 0 to \(Self.roundTripLimitMs) ms, got \(milliseconds)", subject: "rtt")
+        }
+    }
+
     private func check(_ code: rd_kafka_resp_err_t, _ what: String) throws {
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
             throw KafkaError(code: .init(rawValue: code.rawValue), context: "could not \(what)")
@@ -170,4 +205,10 @@ public final class EmbeddedCluster: Sendable {
 /// `@unchecked Sendable`: the mock cluster's API is thread-safe (it posts operations to the cluster thread).
 struct MockClusterPointer: @unchecked Sendable {
     let pointer: OpaquePointer
+}
+
+extension KafkaClusterMetadata {
+    /// Whether these brokers are an ``EmbeddedCluster`` (librdkafka's mock, whose cluster id starts with
+    /// `mockCluster`), which has no admin API and keeps about 5 MiB per partition.
+    public var isEmbeddedCluster: Bool { clusterId?.hasPrefix("mockCluster") ?? false }
 }
