@@ -159,7 +159,7 @@ struct RegenerationTests {
         try FileManager.default.removeItem(at: workspace.project.appendingPathComponent(".kafka-skill"))
         // A different template version cannot rebuild the previous render.
         let answersPath = workspace.project.appendingPathComponent(".kafka-skill-answers.yaml")
-        let answers = try String(contentsOf: answersPath, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 0.9.0")
+        let answers = try String(contentsOf: answersPath, encoding: .utf8).replacingOccurrences(of: "version: 2.0.0", with: "version: 0.9.0")
         try Data(answers.utf8).write(to: answersPath)
         try edit("README.md", in: workspace) { $0 + "\nLocal notes.\n" }
         try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic", with: "errorHandling: { retries: 9, deadLetterTopic") }

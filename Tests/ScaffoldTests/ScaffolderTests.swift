@@ -156,7 +156,7 @@ struct ScaffolderTests {
 
         let module = ServiceName.moduleName(for: "avro-\(role)")
         let sources = try FileManager.default.contentsOfDirectory(atPath: workspace.project.appendingPathComponent("Sources/\(module)").path)
-        for file in ["Order.swift", "ServiceSettings+SchemaRegistry.swift"] + present {
+        for file in ["Order.swift", "ServiceSettings.swift"] + present {
             #expect(sources.contains(file), "\(file) missing from \(sources.sorted())")
         }
         for file in absent {
@@ -166,6 +166,7 @@ struct ScaffolderTests {
         #expect(record.contains("struct Order: Codable, Sendable, Hashable {\n    var id: Int64\n    var note: String\n"))
         #expect(record.contains("note: \"note-\\(sequence)\""))
         #expect(record.contains("var eventValue: String { String(id) }"))
+        #expect(try TestSupport.read("Sources/\(module)/ServiceSettings.swift", in: workspace.project).contains("func schemaRegistry() -> SchemaRegistryClient"))
         let package = try TestSupport.read("Package.swift", in: workspace.project)
         #expect(package.contains(".product(name: \"SchemaRegistry\", package: \"KafkaSkill\")"))
         #expect(package.contains(".product(name: \"SchemaRegistryServer\", package: \"KafkaSkill\")"))

@@ -38,7 +38,7 @@ struct TemplateLibraryTests {
         let manifest = try library.manifest(id: id)
         let loaded = try library.load(manifest)
         #expect(loaded.files.count == manifest.files.count)
-        #expect(manifest.version == "1.1.0")
+        #expect(manifest.version == "2.0.0")
     }
 
     @Test("output paths that are absolute or climb out are refused where the manifest writes them", arguments: [
