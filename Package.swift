@@ -16,6 +16,8 @@ let package = Package(
     // not products.
     products: [
         .library(name: "Kafka", targets: ["Kafka"]),
+        .library(name: "KafkaServiceRuntime", targets: ["KafkaServiceRuntime"]),
+        .library(name: "KafkaServiceTesting", targets: ["KafkaServiceTesting"]),
         // librdkafka's mock cluster with faults, for tests, the CLI and generated services' tests.
         .library(name: "EmbeddedKafka", targets: ["EmbeddedKafka"]),
         .library(name: "Avro", targets: ["Avro"]),
@@ -37,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +54,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // What generated services import: settings, the event log, retries, dead letters, delivery tracking,
+        // metrics and verify's hooks. Only Kafka and the swift-server basics, so a service links nothing else.
+        .target(
+            name: "KafkaServiceRuntime",
+            dependencies: [
+                "Kafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // What generated services' tests import: reading a topic back and the event lines a service wrote.
+        .target(
+            name: "KafkaServiceTesting",
+            dependencies: ["Kafka", "KafkaServiceRuntime", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -93,6 +114,7 @@ let package = Package(
             dependencies: [
                 "KafkaSkillModel",
                 "Kafka",
+                "KafkaServiceRuntime",
                 "EmbeddedKafka",
                 "Avro",
                 "SchemaRegistry",
@@ -184,6 +206,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KafkaServiceRuntimeTests",
+            dependencies: ["Kafka", "KafkaServiceRuntime", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AvroTests",
             dependencies: ["Avro", "PythonInterop"],
             resources: [.copy("Fixtures")],
@@ -205,7 +232,7 @@ let package = Package(
             name: "VerifyTests",
             dependencies: [
                 "KafkaSkillModel",
-                "Verify", "Kafka", "EmbeddedKafka", "Avro", "SchemaRegistry", "SchemaRegistryServer",
+                "Verify", "Kafka", "EmbeddedKafka", "KafkaServiceRuntime", "Avro", "SchemaRegistry", "SchemaRegistryServer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],

@@ -40,6 +40,31 @@ extension KafkaSkill {
         @Option(help: "The KafkaSkill repository holding templates/. Default: found above the current folder, else in share/kafka-skill beside an installed executable, else above this executable.")
         var repository: String?
 
+        @Option(help: "Depend on KafkaSkill by this git URL instead of by path (with --package-version or --package-branch); recorded in the answers file.")
+        var packageURL: String?
+
+        @Option(help: "With --package-url: the lowest KafkaSkill version to accept.")
+        var packageVersion: String?
+
+        @Option(help: "With --package-url: the KafkaSkill branch to follow.")
+        var packageBranch: String?
+
+        func validate() throws {
+            if packageURL == nil, packageVersion != nil || packageBranch != nil {
+                throw ValidationError("--package-version and --package-branch need --package-url.")
+            }
+            if packageURL != nil, (packageVersion == nil) == (packageBranch == nil) {
+                throw ValidationError("--package-url needs exactly one of --package-version and --package-branch.")
+            }
+        }
+
+        /// The package reference the options ask for; `nil` keeps the recorded one or a path.
+        var kafkaPackage: KafkaPackageReference? {
+            guard let packageURL else { return nil }
+            if let packageVersion { return .version(url: packageURL, version: packageVersion) }
+            return packageBranch.map { .branch(url: packageURL, branch: $0) }
+        }
+
         func run() async throws {
             let environment: ScaffoldEnvironment
             if let repository {
@@ -59,7 +84,7 @@ extension KafkaSkill {
             let scaffolder = Scaffolder(environment: environment)
             let request = ScaffoldRequest(
                 specURL: URL(fileURLWithPath: spec), specDisplayPath: spec, outputDirectory: URL(fileURLWithPath: out),
-                templateName: template, force: force)
+                templateName: template, force: force, kafkaPackage: kafkaPackage)
             do {
                 let plan = try scaffolder.plan(request)
                 for diagnostic in plan.diagnostics { printError(diagnostic.description) }

@@ -10,6 +10,8 @@ struct AnswersFile {
     /// The spec's path as it was given on the command line.
     var source: String
     var parameters: [String: TemplateValue]
+    /// The KafkaSkill package by URL, when the scaffold was asked for one (`--package-url`); `nil` for a path.
+    var kafkaPackage: KafkaPackageReference?
     /// The spec, in the spec format.
     var spec: Node
     /// File fingerprints by project path.
@@ -29,6 +31,7 @@ struct AnswersFile {
             ("template", .mapping(Node.Mapping([("id", Node(templateID)), ("version", Node(templateVersion))]))),
             ("source", Node(source)),
             ("parameters", .mapping(Node.Mapping(parameterPairs))),
+        ] + Self.packagePairs(kafkaPackage) + [
             ("spec", spec),
             ("files", .mapping(Node.Mapping(filePairs))),
         ]))
@@ -48,7 +51,8 @@ struct AnswersFile {
         let reader = DocumentReader(file: url.path)
         guard let root = reader.compose(text),
             let fields = reader.fields(
-                root, context: "the answers file", required: ["template", "source", "parameters", "spec", "files"]),
+                root, context: "the answers file", required: ["template", "source", "parameters", "spec", "files"],
+                optional: ["package"]),
             let template = fields["template"].flatMap({ reader.fields($0, context: "template", required: ["id", "version"]) }),
             let id = template["id"].flatMap({ reader.string($0, field: "template.id") }),
             let version = template["version"].flatMap({ reader.string($0, field: "template.version") }),
@@ -65,14 +69,36 @@ struct AnswersFile {
                 parameters[key] = Int(text).map(TemplateValue.int) ?? (text == "true" || text == "false" ? .bool(text == "true") : .string(text))
             }
         }
+        var kafkaPackage: KafkaPackageReference?
+        if let packageNode = fields["package"],
+            let package = reader.fields(packageNode, context: "package", required: ["url"], optional: ["version", "branch"]),
+            let url = package["url"].flatMap({ reader.string($0, field: "package.url") })
+        {
+            if let version = package["version"].flatMap({ reader.string($0, field: "package.version") }) {
+                kafkaPackage = .version(url: url, version: version)
+            } else if let branch = package["branch"].flatMap({ reader.string($0, field: "package.branch") }) {
+                kafkaPackage = .branch(url: url, branch: branch)
+            }
+        }
         var files: [String: String] = [:]
         for key in fileFields.keys {
             if let node = fileFields[key], let digest = reader.string(node, field: "files.\(key)") { files[key] = digest }
         }
         guard reader.errors.isEmpty else { throw .combining(reader.errors) }
         let answers = AnswersFile(
-            templateID: id, templateVersion: version, source: source, parameters: parameters, spec: spec, files: files)
+            templateID: id, templateVersion: version, source: source, parameters: parameters, kafkaPackage: kafkaPackage,
+            spec: spec, files: files)
         return (answers, reader)
+    }
+
+    private static func packagePairs(_ reference: KafkaPackageReference?) -> [(Node, Node)] {
+        let pairs: [(String, String)]
+        switch reference {
+        case .version(let url, let version)?: pairs = [("url", url), ("version", version)]
+        case .branch(let url, let branch)?: pairs = [("url", url), ("branch", branch)]
+        case .path?, nil: return []
+        }
+        return [(Node("package"), .mapping(Node.Mapping(pairs.map { (Node($0.0), Node($0.1, Tag(.str))) })))]
     }
 
     private static func node(_ value: TemplateValue) -> Node {

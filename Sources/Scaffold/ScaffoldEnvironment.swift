@@ -57,12 +57,16 @@ public struct ScaffoldRequest: Sendable {
     /// How the generated `Package.swift` refers to this repository; default: relative when the project is
     /// inside the repository, absolute otherwise. Set it to render elsewhere what will live at another place.
     public var kafkaPackagePath: String?
+    /// A git URL reference to the KafkaSkill package instead of a path; default: the one the answers file
+    /// records, else a path (``kafkaPackagePath``).
+    public var kafkaPackage: KafkaPackageReference?
 
     /// Creates a request.
     public init(
         specURL: URL, specDisplayPath: String? = nil, outputDirectory: URL, templateName: String? = nil, force: Bool = false,
-        kafkaPackagePath: String? = nil
+        kafkaPackagePath: String? = nil, kafkaPackage: KafkaPackageReference? = nil
     ) {
+        self.kafkaPackage = kafkaPackage
         self.specURL = specURL
         self.specDisplayPath = specDisplayPath ?? specURL.path
         self.outputDirectory = outputDirectory

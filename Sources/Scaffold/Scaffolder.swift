@@ -29,24 +29,26 @@ public struct Scaffolder: Sendable {
     public func plan(_ request: ScaffoldRequest) throws(ScaffoldError) -> ScaffoldPlan {
         let loaded = try ServiceDescriptionLoader.load(request.specURL, displayPath: request.specDisplayPath)
         let output = request.outputDirectory.standardizedFileURL
-        let kafkaPath: String
-        if let given = request.kafkaPackagePath {
-            kafkaPath = given
+        let state = try ProjectState(directory: output)
+        let kafkaPackage: KafkaPackageReference
+        if let given = request.kafkaPackage ?? state.previous?.answers.kafkaPackage {
+            kafkaPackage = given
+        } else if let path = request.kafkaPackagePath {
+            kafkaPackage = .path(path)
         } else {
-            kafkaPath = try kafkaPackagePath(for: output)
+            kafkaPackage = .path(try kafkaPackagePath(for: output))
         }
         let library = TemplateLibrary(directory: environment.templatesDirectory)
         let manifest = try library.manifest(for: loaded.spec.role, named: request.templateName)
         let template = try library.load(manifest)
         let presets = try PresetCatalog(directory: environment.presetsDirectory)
-        let (render, parameters) = try Self.render(loaded, template: template, presets: presets, kafkaPackagePath: kafkaPath)
-        let state = try ProjectState(directory: output)
+        let (render, parameters) = try Self.render(loaded, template: template, presets: presets, kafkaPackage: kafkaPackage)
 
         var files: [PlannedFile]
         var staleBases: [String] = []
         if let previous = state.previous {
             let bases = BaseRenders(
-                state: state, previous: previous, template: template, presets: presets, kafkaPackagePath: kafkaPath)
+                state: state, previous: previous, template: template, presets: presets, kafkaPackage: kafkaPackage)
             files = try Self.merge(render, into: state, previous: previous.answers, bases: bases)
             staleBases = previous.answers.files.keys.filter { path in !render.contains { $0.path == path } }.sorted()
         } else {
@@ -65,7 +67,8 @@ public struct Scaffolder: Sendable {
         if case .avro(let schema) = loaded.spec.messages.value { schemaPath = "schemas/" + schema.fileName }
         let answers = AnswersFile(
             templateID: manifest.id, templateVersion: manifest.version, source: request.specDisplayPath,
-            parameters: parameters, spec: loaded.spec.yamlNode(schemaPath: schemaPath),
+            parameters: parameters, kafkaPackage: kafkaPackage.path == nil ? kafkaPackage : nil,
+            spec: loaded.spec.yamlNode(schemaPath: schemaPath),
             files: Dictionary(uniqueKeysWithValues: render.map { ($0.path, Digest.sha256($0.contents)) }))
         return ScaffoldPlan(
             outputDirectory: output, templateID: manifest.id, templateVersion: manifest.version, spec: loaded, files: files,
@@ -105,10 +108,10 @@ public struct Scaffolder: Sendable {
 
     /// Renders a spec with a template: its parameters resolved and checked, the model built, the files rendered.
     static func render(
-        _ loaded: LoadedSpec, template: LoadedTemplate, presets: PresetCatalog, kafkaPackagePath: String
+        _ loaded: LoadedSpec, template: LoadedTemplate, presets: PresetCatalog, kafkaPackage: KafkaPackageReference
     ) throws(ScaffoldError) -> (files: [RenderedFile], parameters: [String: TemplateValue]) {
         let parameters = try ServiceModel.parameters(for: loaded.spec, source: loaded.source, template: template.manifest)
-        var values = try ServiceModel.values(for: loaded.spec, presets: presets, kafkaPackagePath: kafkaPackagePath)
+        var values = try ServiceModel.values(for: loaded.spec, presets: presets, kafkaPackage: kafkaPackage)
         values["templateID"] = .string(template.manifest.id)
         values["templateVersion"] = .string(template.manifest.version)
         values.merge(parameters) { model, _ in model }
@@ -197,14 +200,14 @@ struct BaseRenders {
 
     init(
         state: ProjectState, previous: (answers: AnswersFile, reader: DocumentReader), template: LoadedTemplate,
-        presets: PresetCatalog, kafkaPackagePath: String
+        presets: PresetCatalog, kafkaPackage: KafkaPackageReference
     ) {
         self.state = state
         let answers = previous.answers
         let stored = answers.files.allSatisfy { path, digest in state.storedBase(path).map(Digest.sha256) == digest }
         guard !stored, answers.templateID == template.manifest.id, answers.templateVersion == template.manifest.version,
             let spec = try? ServiceSpecLoader().load(answers.spec, reader: previous.reader, baseDirectory: state.directory),
-            let render = try? Scaffolder.render(spec, template: template, presets: presets, kafkaPackagePath: kafkaPackagePath)
+            let render = try? Scaffolder.render(spec, template: template, presets: presets, kafkaPackage: kafkaPackage)
         else {
             reconstructed = [:]
             return

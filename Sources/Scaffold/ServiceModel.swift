@@ -5,7 +5,7 @@ enum ServiceModel {
     /// Every model value's name; a template parameter may not reuse one, and `when:` conditions may name them.
     static let keys: Set<String> = [
         "serviceName", "moduleName", "testModuleName", "description", "role", "isProducer", "isConsumer", "isProcessor",
-        "delivery", "isAtMostOnce", "isAtLeastOnce", "isExactlyOnce", "kafkaPackagePath", "kafkaPackagePathLiteral", "group", "hasGroup", "topics",
+        "delivery", "isAtMostOnce", "isAtLeastOnce", "isExactlyOnce", "kafkaPackagePath", "kafkaPackagePathLiteral", "kafkaPackageDependency", "kafkaPackageName", "group", "hasGroup", "topics",
         "inputTopics", "inputTopicNames", "outputTopic", "hasOutputTopic", "deadLetterTopic", "hasDeadLetterTopic",
         "keyIsString", "valueFormat", "valueIsJSON", "valueIsAvro", "avroSchema", "consumerPreset", "hasConsumerPreset",
         "producerPreset", "hasProducerPreset", "templateID", "templateVersion", "avroRecord", "encodesAvro", "decodesAvro",
@@ -29,10 +29,10 @@ enum ServiceModel {
     /// - Parameters:
     ///   - spec: The checked spec.
     ///   - presets: The skill's delivery presets.
-    ///   - kafkaPackagePath: How the generated `Package.swift` reaches this repository.
+    ///   - kafkaPackage: How the generated `Package.swift` reaches the KafkaSkill package.
     /// - Throws: ``ScaffoldError`` when a preset is missing or uses a placeholder the services cannot fill.
     static func values(
-        for spec: ServiceSpec, presets: PresetCatalog, kafkaPackagePath: String
+        for spec: ServiceSpec, presets: PresetCatalog, kafkaPackage: KafkaPackageReference
     ) throws(ScaffoldError) -> [String: TemplateValue] {
         let moduleName = ServiceName.moduleName(for: spec.name)
         var values: [String: TemplateValue] = [
@@ -48,8 +48,10 @@ enum ServiceModel {
             "isAtMostOnce": .bool(spec.delivery == .atMostOnce),
             "isAtLeastOnce": .bool(spec.delivery == .atLeastOnce),
             "isExactlyOnce": .bool(spec.delivery == .exactlyOnce),
-            "kafkaPackagePath": .string(kafkaPackagePath),
-            "kafkaPackagePathLiteral": .string(swiftLiteral(kafkaPackagePath)),
+            "kafkaPackagePath": .string(kafkaPackage.path ?? ""),
+            "kafkaPackagePathLiteral": .string(swiftLiteral(kafkaPackage.path ?? "")),
+            "kafkaPackageDependency": .string(kafkaPackage.dependency),
+            "kafkaPackageName": .string(kafkaPackage.packageName),
             "group": .string(spec.group ?? ""),
             "hasGroup": .bool(spec.group != nil),
             "keyIsString": .bool(spec.messages.key == .string),

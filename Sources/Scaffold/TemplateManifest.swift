@@ -11,13 +11,11 @@ public import KafkaSkillModel
 /// parameters:
 ///   - { name: retries, type: int, minimum: 0, maximum: 100, default: 3, description: Retries per record. }
 /// files:
-///   - template: ConsumerWorker.swift.mustache        # beside template.yaml
+///   - template: ConsumerWorker+AtLeastOnce.swift.mustache   # beside template.yaml
 ///     output: Sources/{{moduleName}}/ConsumerWorker.swift
-///   - shared: EventLog.swift.mustache                # from templates/_shared/
-///     output: Sources/{{moduleName}}/EventLog.swift
-///   - template: DeadLetterQueue.swift.mustache
-///     output: Sources/{{moduleName}}/DeadLetterQueue.swift
-///     when: hasDeadLetterTopic                       # name, !name, name == value, name != value
+///     when: isAtLeastOnce                            # name, !name, name == value, name != value
+///   - shared: RecordDecoder.swift.mustache           # from templates/_shared/
+///     output: Sources/{{moduleName}}/RecordDecoder.swift
 /// ```
 public struct TemplateManifest: Sendable {
     /// The template's id; the folder has the same name.

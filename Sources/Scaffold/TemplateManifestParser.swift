@@ -118,7 +118,9 @@ struct TemplateManifestParser {
 
     private func files(_ node: Node, parameterNames: Set<String>) -> [TemplateFile] {
         guard let items = reader.list(node, field: "files") else { return [] }
-        var outputs: [String: SourceLocation] = [:]
+        // Entries may share an output only when each has a `when:`: alternatives, such as one body per
+        // delivery guarantee. Rendering still refuses a path two of them write.
+        var outputs: [String: (location: SourceLocation, conditional: Bool)] = [:]
         return items.enumerated().compactMap { index, item in
             let context = "files[\(index)]"
             guard let fields = reader.fields(item, context: context, required: ["output"], optional: ["template", "shared", "when"]),
@@ -141,11 +143,13 @@ struct TemplateManifestParser {
                 reader.record(.unsafeOutputPath(reader.location(of: outputNode), path: output, reason: problem))
                 return nil
             }
-            if let first = outputs[output] {
-                reader.record(.invalidValue(reader.location(of: outputNode), field: "\(context).output", value: output, expected: "a path no other file writes (also written by the entry at \(first))"))
+            if let first = outputs[output], !(first.conditional && fields["when"] != nil) {
+                reader.record(.invalidValue(
+                    reader.location(of: outputNode), field: "\(context).output", value: output,
+                    expected: "a path no other file writes, unless both have a 'when:' (also written by the entry at \(first.location))"))
                 return nil
             }
-            outputs[output] = location
+            outputs[output] = (location, fields["when"] != nil)
             var condition: TemplateCondition?
             if let whenNode = fields["when"], let text = reader.string(whenNode, field: "\(context).when") {
                 guard let parsed = TemplateCondition(text) else {

@@ -47,7 +47,7 @@ struct RegenerationTests {
         let readme = try TestSupport.read("README.md", in: workspace.project)
         #expect(readme.contains("Page the payments team."))
         #expect(readme.contains("| `PROCESSING_RETRIES` | `7` |"))
-        #expect(try TestSupport.read(settingsPath, in: workspace.project).contains("var retries = 7"))
+        #expect(try TestSupport.read(settingsPath, in: workspace.project).contains("RetryPolicy(retries: 7,"))
         #expect(try TestSupport.read(processorPath, in: workspace.project).contains("try await audit(record)"))
         #expect(try scaffolder.plan(workspace.request()).files.allSatisfy { $0.action == .unchanged })
     }
@@ -57,7 +57,7 @@ struct RegenerationTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let scaffolder = try scaffold(workspace)
-        try edit(settingsPath, in: workspace) { $0.replacingOccurrences(of: "var retries = 3", with: "var retries = 10") }
+        try edit(settingsPath, in: workspace) { $0.replacingOccurrences(of: "RetryPolicy(retries: 3,", with: "RetryPolicy(retries: 10,") }
         try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic", with: "errorHandling: { retries: 5, deadLetterTopic") }
 
         let plan = try scaffolder.plan(workspace.request())
@@ -65,17 +65,20 @@ struct RegenerationTests {
         #expect(plan.conflictedFiles.map(\.path) == [settingsPath])
         try scaffolder.apply(plan)
         // The changed doc comment above the value is part of the same hunk, as diff3 would have it.
-        let doc = "    /// `PROCESSING_RETRIES`: retries of a failed record before it is dead-lettered. Default:"
+        func doc(_ retries: Int) -> String {
+            "    /// `PROCESSING_RETRIES` (default \(retries)) and `RETRY_BACKOFF_MS` (default 200, doubling up to 30 s, with jitter)."
+        }
+        func policy(_ retries: Int) -> String { "    var retry = RetryPolicy(retries: \(retries), backoff: .milliseconds(200))" }
         let conflict = """
             <<<<<<< yours (the file on disk)
-            \(doc) 3.
-                var retries = 10
+            \(doc(3))
+            \(policy(10))
             ||||||| previous scaffold
-            \(doc) 3.
-                var retries = 3
+            \(doc(3))
+            \(policy(3))
             =======
-            \(doc) 5.
-                var retries = 5
+            \(doc(5))
+            \(policy(5))
             >>>>>>> new scaffold
 
             """
@@ -84,49 +87,54 @@ struct RegenerationTests {
 
         // Once resolved, the next regeneration takes the resolution as yours and the new render as the base.
         try edit(settingsPath, in: workspace) {
-            $0.replacingOccurrences(of: conflict, with: "\(doc) 5.\n    var retries = 10\n")
+            $0.replacingOccurrences(of: conflict, with: "\(doc(5))\n\(policy(10))\n")
         }
         let next = try scaffolder.plan(workspace.request())
         #expect(next.conflictCount == 0)
         #expect(next.files.first { $0.path == settingsPath }?.action == .unchanged)
     }
 
+    /// An Avro worker's spec: the Avro files are written only while the value is Avro.
+    static let avroSpec = TestSupport.consumerSpec + "messages: { value: { format: avro, schema: order.avsc } }\n"
+    static let schema = #"{"type": "record", "name": "Order", "fields": [{"name": "id", "type": "long"}]}"#
+
     @Test("a file you deleted stays deleted; one the template stops writing is removed unless you edited it")
     func deletions() throws {
-        let workspace = try Workspace()
+        let workspace = try Workspace(spec: Self.avroSpec)
         defer { workspace.remove() }
+        try TestSupport.write(Self.schema, to: "order.avsc", in: workspace.folder)
         let scaffolder = try scaffold(workspace)
-        try FileManager.default.removeItem(at: workspace.project.appendingPathComponent("Sources/TestWorker/RetryPolicy.swift"))
-        try edit("Sources/TestWorker/DeadLetterQueue.swift", in: workspace) { $0 + "// Reviewed by ops.\n" }
-        try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic: input-dlq }\n", with: "") }
+        try FileManager.default.removeItem(at: workspace.project.appendingPathComponent("Sources/TestWorker/RecordProcessor.swift"))
+        try edit("Sources/TestWorker/RecordDecoder.swift", in: workspace) { $0 + "// Reviewed by ops.\n" }
+        try workspace.editSpec { $0.replacingOccurrences(of: "messages: { value: { format: avro, schema: order.avsc } }\n", with: "") }
 
         let plan = try scaffolder.plan(workspace.request())
         let actions = Dictionary(uniqueKeysWithValues: plan.files.map { ($0.path, $0.action) })
-        #expect(actions["Sources/TestWorker/RetryPolicy.swift"] == .keepDeleted)
-        #expect(actions["Sources/TestWorker/DeadLetter.swift"] == .remove)
-        #expect(actions["Sources/TestWorker/DeadLetterQueue.swift"] == .keepEdited)
+        #expect(actions["Sources/TestWorker/RecordProcessor.swift"] == .keepDeleted)
+        #expect(actions["Sources/TestWorker/Order.swift"] == .remove)
+        #expect(actions["Sources/TestWorker/RecordDecoder.swift"] == .keepEdited)
         try scaffolder.apply(plan)
         let files = FileManager.default
-        #expect(!files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/RetryPolicy.swift").path))
-        #expect(!files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/DeadLetter.swift").path))
-        #expect(!files.fileExists(atPath: workspace.project.appendingPathComponent(".kafka-skill/base/Sources/TestWorker/DeadLetter.swift").path))
-        #expect(files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/DeadLetterQueue.swift").path))
+        #expect(!files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/RecordProcessor.swift").path))
+        #expect(!files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/Order.swift").path))
+        #expect(!files.fileExists(atPath: workspace.project.appendingPathComponent(".kafka-skill/base/Sources/TestWorker/Order.swift").path))
+        #expect(files.fileExists(atPath: workspace.project.appendingPathComponent("Sources/TestWorker/RecordDecoder.swift").path))
     }
 
     @Test("a file of yours where the template now writes one is kept between conflict markers")
     func collisionWithANewTemplateFile() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic: input-dlq }\n", with: "") }
+        try TestSupport.write(Self.schema, to: "order.avsc", in: workspace.folder)
         let scaffolder = try scaffold(workspace)
-        try TestSupport.write("// My own dead letters.\n", to: "Sources/TestWorker/DeadLetter.swift", in: workspace.project)
-        try workspace.editSpec { $0 + "errorHandling: { deadLetterTopic: input-dlq }\n" }
+        try TestSupport.write("// My own decoder.\n", to: "Sources/TestWorker/RecordDecoder.swift", in: workspace.project)
+        try workspace.editSpec { $0 + "messages: { value: { format: avro, schema: order.avsc } }\n" }
 
         let plan = try scaffolder.plan(workspace.request())
-        let file = try #require(plan.files.first { $0.path == "Sources/TestWorker/DeadLetter.swift" })
+        let file = try #require(plan.files.first { $0.path == "Sources/TestWorker/RecordDecoder.swift" })
         #expect(file.action == .conflict)
-        #expect(file.result?.hasPrefix("<<<<<<< yours (the file on disk)\n// My own dead letters.\n=======\nimport Kafka\n") == true)
-        #expect(plan.files.first { $0.path == "Sources/TestWorker/DeadLetterQueue.swift" }?.action == .create)
+        #expect(file.result?.hasPrefix("<<<<<<< yours (the file on disk)\n// My own decoder.\n=======\nimport Avro\n") == true)
+        #expect(plan.files.first { $0.path == "Sources/TestWorker/Order.swift" }?.action == .create)
     }
 
     @Test("without the stored bases (a fresh clone), the previous render is rebuilt from the answers file")
@@ -151,7 +159,7 @@ struct RegenerationTests {
         try FileManager.default.removeItem(at: workspace.project.appendingPathComponent(".kafka-skill"))
         // A different template version cannot rebuild the previous render.
         let answersPath = workspace.project.appendingPathComponent(".kafka-skill-answers.yaml")
-        let answers = try String(contentsOf: answersPath, encoding: .utf8).replacingOccurrences(of: "version: 1.1.0", with: "version: 0.9.0")
+        let answers = try String(contentsOf: answersPath, encoding: .utf8).replacingOccurrences(of: "version: 2.0.0", with: "version: 0.9.0")
         try Data(answers.utf8).write(to: answersPath)
         try edit("README.md", in: workspace) { $0 + "\nLocal notes.\n" }
         try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic", with: "errorHandling: { retries: 9, deadLetterTopic") }

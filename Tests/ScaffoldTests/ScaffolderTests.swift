@@ -42,8 +42,9 @@ struct ScaffolderTests {
         #expect(plan.files.allSatisfy { $0.action == .create })
         #expect(plan.templateID == "consumer-worker")
         #expect(plan.files.contains { $0.path == "Sources/TestWorker/ConsumerWorker.swift" })
-        #expect(plan.files.contains { $0.path == "Sources/TestWorker/DeadLetterQueue.swift" })
-        #expect(!plan.files.contains { $0.path.hasSuffix("/StandardInputLines.swift") })
+        #expect(plan.files.contains { $0.path == "Sources/TestWorker/ServiceSettings.swift" })
+        // What every service shares comes from the KafkaServiceRuntime library, not from the template.
+        #expect(!plan.files.contains { $0.path.hasSuffix("/EventLog.swift") || $0.path.hasSuffix("/RetryPolicy.swift") })
 
         let result = try scaffolder.apply(plan)
         #expect(result.changedPaths.count == plan.files.count)
@@ -155,7 +156,7 @@ struct ScaffolderTests {
 
         let module = ServiceName.moduleName(for: "avro-\(role)")
         let sources = try FileManager.default.contentsOfDirectory(atPath: workspace.project.appendingPathComponent("Sources/\(module)").path)
-        for file in ["Order.swift", "ServiceSettings+SchemaRegistry.swift"] + present {
+        for file in ["Order.swift", "ServiceSettings.swift"] + present {
             #expect(sources.contains(file), "\(file) missing from \(sources.sorted())")
         }
         for file in absent {
@@ -165,10 +166,10 @@ struct ScaffolderTests {
         #expect(record.contains("struct Order: Codable, Sendable, Hashable {\n    var id: Int64\n    var note: String\n"))
         #expect(record.contains("note: \"note-\\(sequence)\""))
         #expect(record.contains("var eventValue: String { String(id) }"))
+        #expect(try TestSupport.read("Sources/\(module)/ServiceSettings.swift", in: workspace.project).contains("func schemaRegistry() -> SchemaRegistryClient"))
         let package = try TestSupport.read("Package.swift", in: workspace.project)
         #expect(package.contains(".product(name: \"SchemaRegistry\", package: \"KafkaSkill\")"))
-        let tests = try FileManager.default.contentsOfDirectory(atPath: workspace.project.appendingPathComponent("Tests/\(module)Tests").path)
-        #expect(tests.contains("TestRegistry.swift"))
+        #expect(package.contains(".product(name: \"SchemaRegistryServer\", package: \"KafkaSkill\")"))
         #expect(try scaffolder.plan(workspace.request()).files.allSatisfy { $0.action == .unchanged })
     }
 }

@@ -39,7 +39,7 @@ struct TemplateLibraryTests {
         let manifest = try library.manifest(id: id)
         let loaded = try library.load(manifest)
         #expect(loaded.files.count == manifest.files.count)
-        #expect(manifest.version == "1.1.0")
+        #expect(manifest.version == "2.0.0")
     }
 
     @Test("output paths that are absolute or climb out are refused where the manifest writes them", arguments: [
@@ -113,7 +113,7 @@ struct TemplateLibraryTests {
         let environment = try TestSupport.repository()
         let template = try library.load(library.manifest(id: "probe"))
         let presets = try PresetCatalog(directory: environment.presetsDirectory)
-        let files = try Scaffolder.render(consumer(), template: template, presets: presets, kafkaPackagePath: "../..").files
+        let files = try Scaffolder.render(consumer(), template: template, presets: presets, kafkaPackage: .path("../..")).files
         #expect(files.map(\.path) == ["always.txt", "json.txt", "not-avro.txt"])
         #expect(files.first?.contents == "test-worker\n")
     }
@@ -145,7 +145,7 @@ struct TemplateLibraryTests {
         let environment = try TestSupport.repository()
         let spec = try ServiceSpecLoader().load(contentsOf: environment.repositoryRoot.appendingPathComponent("specs/\(name).yaml")).spec
         let presets = try PresetCatalog(directory: environment.presetsDirectory)
-        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackagePath: "../..")
+        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackage: .path("../.."))
         #expect(Set(values.keys).isSubset(of: ServiceModel.keys))
         #expect(ServiceModel.keys.subtracting(values.keys).isSubset(of: ["avroSchema", "avroRecord", "registry", "outputTopic", "deadLetterTopic", "consumerPreset", "producerPreset", "templateID", "templateVersion"]))
     }
@@ -157,7 +157,7 @@ struct TemplateLibraryTests {
         let preset = try presets.preset(role: "producer", guarantee: .exactlyOnce)
         #expect(preset.properties.contains { $0.key == "transactional.id" && $0.placeholder == "TRANSACTIONAL_ID" })
         let spec = try ServiceSpecLoader().load(contentsOf: environment.repositoryRoot.appendingPathComponent("specs/order-enricher.yaml")).spec
-        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackagePath: "../..")
+        let values = try ServiceModel.values(for: spec, presets: presets, kafkaPackage: .path("../.."))
         guard case .object(let producer)? = values["producerPreset"], case .list(let properties)? = producer["properties"] else {
             Issue.record("no producer preset in the model")
             return

@@ -8,6 +8,7 @@ import SchemaRegistryServer
 import ServiceLifecycle
 import Testing
 import Verify
+import KafkaServiceRuntime
 
 @Suite("Avro examples: their spec is read, and the drain reads their values as the services report them")
 struct AvroValuesTests {

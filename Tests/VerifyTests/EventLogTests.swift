@@ -2,11 +2,12 @@ import KafkaSkillModel
 import Foundation
 import Testing
 import Verify
+import KafkaServiceRuntime
 
 @Suite("service-event lines: writing, reading as they grow, and malformed lines")
 struct EventLogTests {
     static let everyKind: [ServiceEvent.Kind] = [
-        .startupComplete(role: .consumer, topics: ["orders", "refunds"], group: "workers"),
+        .startupComplete(role: .consumer, topics: ["orders", "refunds"], outputTopics: [], group: "workers"),
         .producerSend(topic: "orders", key: "key-1", value: "1"),
         .producerSendSuccess(topic: "orders", key: nil, value: "2", partition: 3, offset: 17),
         .producerSendError(topic: "orders", key: "k", value: "3", code: "_MSG_TIMED_OUT", message: "a \"quoted\"\nline", indefinite: true),

@@ -1,6 +1,7 @@
 import KafkaSkillModel
 import Testing
 import Verify
+import KafkaServiceRuntime
 
 @Suite("History checker on hand-built histories")
 struct HistoryCheckerTests {
@@ -72,15 +73,15 @@ struct HistoryCheckerTests {
     @Test("a processor's own output topic, though announced in startup_complete, is not expected to be read")
     func processorOutputIsNotUnseen() {
         var fixture = HistoryFixture()
-        fixture.emit("processor#1", .startupComplete(role: .processor, topics: ["in", "out"], group: "p"))
+        fixture.emit("processor#1", .startupComplete(role: .processor, topics: ["in", "out"], outputTopics: ["out"], group: "p"))
         fixture.produce("driver#1", topic: "in", key: "k", value: 1, partition: 0, offset: 0)
         fixture.read("processor#1", topic: "in", partition: 0, offset: 0, key: "k", value: 1)
         fixture.produce("processor#1", topic: "out", key: "k", value: 1, partition: 0, offset: 0)
-        fixture.emit("processor#2", .startupComplete(role: .processor, topics: ["in", "out"], group: "p"))
+        fixture.emit("processor#2", .startupComplete(role: .processor, topics: ["in", "out"], outputTopics: ["out"], group: "p"))
         #expect(HistoryChecker.unseen(in: fixture.history).isEmpty)
 
         var silent = HistoryFixture()
-        silent.emit("processor#1", .startupComplete(role: .processor, topics: ["in", "out"], group: "p"))
+        silent.emit("processor#1", .startupComplete(role: .processor, topics: ["in", "out"], outputTopics: ["out"], group: "p"))
         silent.produce("driver#1", topic: "in", key: "k", value: 1, partition: 0, offset: 0)
         silent.produce("processor#1", topic: "out", key: "k", value: 9, partition: 0, offset: 0)
         #expect(HistoryChecker.unseen(in: silent.history).map(\.records.first?.topic) == ["in"])

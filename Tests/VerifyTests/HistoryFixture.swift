@@ -1,5 +1,6 @@
 import Verify
 import KafkaSkillModel
+import KafkaServiceRuntime
 
 /// Builds small histories by hand: events per instance with increasing timestamps and line numbers, and
 /// the drained log.
@@ -42,7 +43,7 @@ struct HistoryFixture {
     }
 
     mutating func startConsumer(_ instance: String = "consumer#1", topic: String = "t", group: String = "g") {
-        emit(instance, .startupComplete(role: .consumer, topics: [topic], group: group))
+        emit(instance, .startupComplete(role: .consumer, topics: [topic], outputTopics: [], group: group))
         emit(instance, .partitionsAssigned([ServiceEvent.Partition(topic: topic, partition: 0), ServiceEvent.Partition(topic: topic, partition: 1)]))
     }
 

@@ -3,6 +3,7 @@ import EmbeddedKafka
 import Kafka
 import Testing
 import Verify
+import KafkaServiceRuntime
 
 /// Runs whole lessons: the fixture service package is built once (scratch path in a temp folder, shared by
 /// these tests through the build cache), then started as real processes against the embedded cluster.

@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import Synchronization
 import Verify
+import KafkaServiceRuntime
 
 /// In-process stand-ins for generated services, for tests that need real histories against the embedded
 /// cluster without building a package: each writes the service-event lines a generated service would.
@@ -51,7 +52,7 @@ enum SimulatedServices {
                 }
             }
         }
-        events.emit(.startupComplete(role: .producer, topics: [topic], group: nil))
+        events.emit(.startupComplete(role: .producer, topics: [topic], outputTopics: [topic], group: nil))
         for sequence in 0..<count {
             try await beforeSend(sequence)
             let key = "key-\(sequence % keyCount)"
@@ -105,7 +106,7 @@ extension SimulatedServices {
             let changed = rebalance.partitions.map { ServiceEvent.Partition(topic: $0.topic, partition: $0.partition) }
             events.emit(rebalance.kind == .assigned ? .partitionsAssigned(changed) : .partitionsRevoked(changed))
         }
-        events.emit(.startupComplete(role: .consumer, topics: [topic], group: group))
+        events.emit(.startupComplete(role: .consumer, topics: [topic], outputTopics: [], group: group))
         var highs: [Int32: Int64] = [:]
         for partition in 0..<partitions {
             highs[partition] = try await consumer.watermarks(topic: topic, partition: partition).high

@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "customer-events-producer-v1", targets: ["CustomerEventsProducerV1"])
     ],
     dependencies: [
-        // The Kafka client, Avro codec and schema registry client of the KafkaSkill repository this service was scaffolded from.
+        // The Kafka client and service runtime, Avro codec and schema registry client of KafkaSkill.
         .package(name: "KafkaSkill", path: "../.."),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -25,6 +25,7 @@ let package = Package(
             name: "CustomerEventsProducerV1",
             dependencies: [
                 .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
                 .product(name: "Avro", package: "KafkaSkill"),
                 .product(name: "SchemaRegistry", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),
@@ -38,6 +39,8 @@ let package = Package(
             dependencies: [
                 "CustomerEventsProducerV1",
                 .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
+                .product(name: "KafkaServiceTesting", package: "KafkaSkill"),
                 // The tests run KafkaSkill's embedded cluster.
                 .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Avro", package: "KafkaSkill"),

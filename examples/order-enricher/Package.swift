@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "order-enricher", targets: ["OrderEnricher"])
     ],
     dependencies: [
-        // The Kafka client of the KafkaSkill repository this service was scaffolded from.
+        // The Kafka client and service runtime of KafkaSkill.
         .package(name: "KafkaSkill", path: "../.."),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -25,6 +25,7 @@ let package = Package(
             name: "OrderEnricher",
             dependencies: [
                 .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -36,6 +37,8 @@ let package = Package(
             dependencies: [
                 "OrderEnricher",
                 .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
+                .product(name: "KafkaServiceTesting", package: "KafkaSkill"),
                 // The tests run KafkaSkill's embedded cluster.
                 .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),

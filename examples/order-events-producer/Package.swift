@@ -15,10 +15,9 @@ let package = Package(
         .executable(name: "order-events-producer", targets: ["OrderEventsProducer"])
     ],
     dependencies: [
-        // The Kafka client of the KafkaSkill repository this service was scaffolded from.
+        // The Kafka client and service runtime of KafkaSkill.
         .package(name: "KafkaSkill", path: "../.."),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -26,8 +25,8 @@ let package = Package(
             name: "OrderEventsProducer",
             dependencies: [
                 .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
@@ -38,6 +37,8 @@ let package = Package(
             dependencies: [
                 "OrderEventsProducer",
                 .product(name: "Kafka", package: "KafkaSkill"),
+                .product(name: "KafkaServiceRuntime", package: "KafkaSkill"),
+                .product(name: "KafkaServiceTesting", package: "KafkaSkill"),
                 // The tests run KafkaSkill's embedded cluster.
                 .product(name: "EmbeddedKafka", package: "KafkaSkill"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 public import KafkaSkillModel
+import KafkaServiceRuntime
 /// Something the checker found wrong (or worth knowing) in a history, with the records that show it.
 public struct Anomaly: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The kinds of anomaly, after Jepsen's Kafka checker and Kafka's VerifiableConsumer checks.

@@ -1,4 +1,5 @@
 public import KafkaSkillModel
+import KafkaServiceRuntime
 /// The kind of cluster a run used, which decides what it can prove.
 public enum ClusterKind: String, Sendable, Hashable, Codable {
     /// librdkafka's mock cluster (started by verify, or a `kafka-skill cluster up` reached with `--bootstrap`).

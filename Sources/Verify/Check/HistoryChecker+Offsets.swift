@@ -1,4 +1,5 @@
 import KafkaSkillModel
+import KafkaServiceRuntime
 extension HistoryChecker {
     /// Successful commits of an offset beyond what the committing instance had processed.
     ///
@@ -21,7 +22,7 @@ extension HistoryChecker {
         for step in steps {
             let instance = step.recorded.instance
             switch step.recorded.event.kind {
-            case .startupComplete(_, _, let group):
+            case .startupComplete(_, _, _, let group):
                 if let group { groupOf[instance] = group }
             case .recordData(let topic, let partition, let offset, _, _):
                 let slot = ServiceEvent.Partition(topic: topic, partition: partition)

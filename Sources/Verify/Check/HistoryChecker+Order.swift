@@ -1,4 +1,5 @@
 import KafkaSkillModel
+import KafkaServiceRuntime
 extension HistoryChecker {
     /// Writes of one key from one producer instance that the log holds in the opposite order to their sends,
     /// and keys whose records landed in more than one partition.

@@ -1,4 +1,5 @@
 import KafkaSkillModel
+import KafkaServiceRuntime
 extension HistoryChecker {
     /// Acknowledged writes (outside transactions, or in committed ones) that the final drain did not read.
     ///

@@ -1,4 +1,5 @@
 public import KafkaSkillModel
+import KafkaServiceRuntime
 /// Checks a history against a lesson's claims: pure functions from a ``History`` to anomalies and verdicts.
 ///
 /// Each detector (``lostWrites(in:)``, ``duplicates(in:)``, …) finds one kind of ``Anomaly`` and can be called
@@ -37,7 +38,7 @@ public struct HistoryChecker: Sendable {
         history.events.contains { recorded in
             switch recorded.event.kind {
             case .transactionBegin, .transactionCommit, .transactionAbort: return true
-            case .startupComplete(let role, _, _): return role == .processor
+            case .startupComplete(let role, _, _, _): return role == .processor
             default: return false
             }
         }

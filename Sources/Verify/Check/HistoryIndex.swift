@@ -1,4 +1,5 @@
 import KafkaSkillModel
+import KafkaServiceRuntime
 /// The structures the checks share, derived once from a history: every write with its attempts and their
 /// transaction outcome, every read, and the drained log by value and by position.
 struct HistoryIndex {
@@ -87,7 +88,7 @@ struct HistoryIndex {
                 written[event.event.service, default: []].insert(topic)
             case .deadLetter(let topic, _, _, _, _, _, _):
                 deadLetterTopics.insert(topic)
-            case .startupComplete(let role, let topics, _) where role?.reads == true:
+            case .startupComplete(let role, let topics, _, _) where role?.reads == true:
                 announced[event.event.service, default: []] += topics
             default:
                 break

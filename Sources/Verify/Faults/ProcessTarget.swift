@@ -1,3 +1,4 @@
+public import KafkaServiceRuntime
 /// Which service processes a process action aims at.
 public enum ProcessTarget: String, Sendable, Hashable, Codable, CaseIterable {
     /// Any service that reads: a consumer or a processor.

@@ -1,5 +1,6 @@
 import Foundation
 public import KafkaSkillModel
+public import KafkaServiceRuntime
 
 /// Turns one JSON line of a service's event output into a ``ServiceEvent``, or says exactly which field
 /// breaks the service-event protocol.
@@ -43,7 +44,9 @@ public enum EventLineParser {
                 }
                 role = known
             }
-            return .startupComplete(role: role, topics: try fields.optionalStrings("topics") ?? [], group: try fields.optionalString("group"))
+            return .startupComplete(
+                role: role, topics: try fields.optionalStrings("topics") ?? [], outputTopics: try fields.optionalStrings("outputTopics") ?? [],
+                group: try fields.optionalString("group"))
         case "producer_send":
             return .producerSend(topic: try fields.string("topic"), key: try fields.optionalString("key"), value: try fields.string("value"))
         case "producer_send_success":

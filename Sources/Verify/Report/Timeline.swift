@@ -1,3 +1,5 @@
+import KafkaServiceRuntime
+
 /// Throughput and consumer lag over a run, with its faults, ready to chart.
 public struct Timeline: Sendable, Hashable, Codable {
     /// Acknowledged and processed records in one time bucket.

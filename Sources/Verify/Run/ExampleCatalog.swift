@@ -1,5 +1,6 @@
 public import Foundation
 import Yams
+public import KafkaServiceRuntime
 
 /// A topic a service uses, to create before it starts.
 public struct TopicSpec: Sendable, Hashable, Codable {

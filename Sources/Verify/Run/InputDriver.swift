@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import Synchronization
 import KafkaSkillModel
+import KafkaServiceRuntime
 
 /// Produces a lesson's input when no example of the lesson produces it: the same synthetic records a
 /// generated producer sends with `PRODUCE_COUNT` (key `key-<i mod KEY_COUNT>`, value `<i>`), at a steady
@@ -23,7 +24,7 @@ struct InputDriver: Sendable {
 
     /// Sends `count` records to each topic, then flushes. Stops early when the task is cancelled.
     func run() async {
-        events.emit(.startupComplete(role: .producer, topics: topics, group: nil))
+        events.emit(.startupComplete(role: .producer, topics: topics, outputTopics: topics, group: nil))
         do {
             var config = try KafkaConfig(["acks": "all", "enable.idempotence": "true", "linger.ms": "5"])
             config.bootstrapServers = [bootstrapServers]

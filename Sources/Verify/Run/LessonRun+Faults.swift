@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KafkaServiceRuntime
 
 /// Where one fault scenario is in its schedule.
 struct ScenarioState {

@@ -8,6 +8,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import KafkaServiceRuntime
 
 extension LessonRun {
     /// Ticks until the input is done, the services have processed it and the lag has drained (or a limit
@@ -185,7 +186,7 @@ extension LessonRun {
 
     private func learn(from recorded: RecordedEvent) async {
         switch recorded.event.kind {
-        case .startupComplete(let role, let topics, let group):
+        case .startupComplete(let role, let topics, _, let group):
             if let index = instances.firstIndex(where: { $0.name == recorded.instance }) {
                 instances[index].hasStarted = true
                 let service = instances[index].serviceIndex
@@ -320,7 +321,7 @@ extension LessonRun {
         for recorded in events {
             switch recorded.event.kind {
             case .producerSendSuccess(let topic, _, _, _, _), .recordData(let topic, _, _, _, _): topics.insert(topic)
-            case .startupComplete(_, let declared, _): topics.formUnion(declared)
+            case .startupComplete(_, let declared, _, _): topics.formUnion(declared)
             default: break
             }
         }

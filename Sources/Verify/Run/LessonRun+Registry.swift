@@ -5,6 +5,7 @@ import Logging
 import SchemaRegistry
 import SchemaRegistryServer
 import ServiceLifecycle
+import KafkaServiceRuntime
 
 /// The schema registry of lessons whose examples carry Avro values: started on the lesson's cluster (or
 /// given with `--registry`), loaded with the examples' schemas before any service starts — production

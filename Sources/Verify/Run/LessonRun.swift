@@ -3,6 +3,7 @@ import EmbeddedKafka
 import Kafka
 import Logging
 import ServiceLifecycle
+import KafkaServiceRuntime
 
 /// Runs one lesson's verify plan: builds its examples, starts a cluster (or uses `--bootstrap`), runs the
 /// services as processes under the plan's faults while recording their events, stops everything, drains

@@ -1,4 +1,5 @@
 import Foundation
+import KafkaServiceRuntime
 
 /// An example taking part in a lesson run: its build and what is known about it so far.
 struct ServiceRuntime {

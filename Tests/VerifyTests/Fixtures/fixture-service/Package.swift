@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // A stand-in for a generated service, used by the Verify tests: it depends on this repository's Kafka
-// library by relative path, as the generated examples do, and emits the EVENTS.md lines.
+// library and service runtime by relative path, as the generated examples do, and writes the service-event log.
 let root = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("../../../..").standardizedFileURL
 
 let package = Package(
@@ -14,7 +14,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "FixtureService",
-            dependencies: [.product(name: "Kafka", package: root.lastPathComponent)],
+            dependencies: [
+                .product(name: "Kafka", package: root.lastPathComponent),
+                .product(name: "KafkaServiceRuntime", package: root.lastPathComponent),
+            ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),
                 .enableUpcomingFeature("MemberImportVisibility"),

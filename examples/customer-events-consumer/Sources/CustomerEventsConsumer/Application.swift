@@ -1,46 +1,49 @@
 import Kafka
+import KafkaServiceRuntime
 import Logging
 import ServiceLifecycle
 import UnixSignals
 
 /// The worker service: the consumer, the dead-letter producer and the worker, run as one `ServiceGroup`.
+@main
 struct Application: Sendable {
     var settings: ServiceSettings
-    var logger: Logger
-    var events: EventLog
+    var context: ServiceContext
 
-    /// Runs until one of `signals` asks for a graceful shutdown (or `EXIT_AFTER_IDLE_MS` passes idle).
+    /// Reads the settings and runs the service until it finishes or is asked to stop: exit status 0, or 64
+    /// for unusable settings, 1 when it failed.
+    static func main() async {
+        await ServiceMain.run(name: ServiceSettings.serviceName, logLevel: .info, settings: ServiceSettings.init(reading:)) {
+            try await Application(settings: $0, context: $1).run()
+        }
+    }
+
+    /// Runs until one of `signals` asks for a graceful shutdown.
     /// - Throws: When a client cannot be created or a service fails.
     func run(gracefulShutdownSignals signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
-        let progress = Progress()
-        let registry = try settings.schemaRegistry()
-        let decoder = try RecordDecoder(client: registry.client)
-        let consumer = try KafkaConsumer(config: settings.consumerConfig(), logger: logger)
-        let deadLetters = DeadLetterQueue(
-            topic: settings.deadLetterTopic, producer: try KafkaProducer(config: settings.producerConfig(), logger: logger),
-            progress: progress, events: events)
+        let consumer = try KafkaConsumer(config: settings.consumerConfig(in: context), logger: context.logger)
+        let deadLetters = DeadLetterWriter(
+            topic: settings.deadLetterTopic, producer: try KafkaProducer(config: settings.producerConfig(in: context), logger: context.logger),
+            events: context.events)
         let worker = ConsumerWorker(
-            settings: settings, consumer: consumer, processor: RecordProcessor(logger: logger), decoder: decoder, deadLetters: deadLetters,
-            progress: progress, events: events, logger: logger)
+            settings: settings, consumer: consumer, processor: RecordProcessor(logger: context.logger), decoder: try RecordDecoder(client: settings.schemaRegistry()), deadLetters: deadLetters,
+            retries: RecordRetries(settings.retry, context: context), context: context)
         try worker.subscribe()
-        logger.info("reading \(settings.inputTopics.joined(separator: ",")) in group \(settings.groupID)")
+        context.logger.info("reading \(settings.inputTopics.joined(separator: ",")) in group \(settings.groupID)")
 
         // region: graceful-shutdown
         // A group stops its services one by one in reverse order: the worker stops reading and commits what
         // it processed, the consumer leaves the group, and the dead-letter producer delivers what it holds.
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [
-                .init(service: ProgressReporter(progress: progress, events: events), successTerminationBehavior: .ignore),
+            services: context.monitors + [
                 .init(service: deadLetters.producer),
                 .init(service: consumer),
                 .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup),
             ],
             gracefulShutdownSignals: signals,
-            logger: logger))
-        events.emit(.startupComplete(
-            role: "consumer", topics: settings.inputTopics, outputTopics: [settings.deadLetterTopic], group: settings.groupID))
-        try await group.run()
-        events.emit(.shutdownComplete)
+            logger: context.logger))
+        try await context.run(group, startup: .startupComplete(
+            role: .consumer, topics: settings.inputTopics, outputTopics: [settings.deadLetterTopic], group: settings.groupID))
         // endregion
     }
 }

@@ -1,5 +1,6 @@
 import Avro
 import Kafka
+import KafkaServiceRuntime
 import SchemaRegistry
 
 /// Decodes Avro values in the Confluent wire format into ``CustomerEvent``: the writer's schema is fetched from

@@ -1,4 +1,5 @@
 import Kafka
+import KafkaServiceRuntime
 import Logging
 
 /// The service's own work on each record: replace the body of ``process(_:)``.
@@ -13,10 +14,4 @@ struct RecordProcessor: Sendable {
     func process(_ event: CustomerEvent, from record: KafkaConsumerMessage) async throws {
         logger.debug("processed \(record.topic)[\(record.partition)]@\(record.offset): event_id \(event.eventValue)")
     }
-}
-
-/// A processing failure that retrying cannot fix, such as a malformed value.
-struct PermanentFailure: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
 }

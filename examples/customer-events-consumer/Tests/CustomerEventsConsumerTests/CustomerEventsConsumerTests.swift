@@ -2,8 +2,11 @@ import Avro
 import EmbeddedKafka
 import Foundation
 import Kafka
+import KafkaServiceRuntime
+import KafkaServiceTesting
 import Logging
 import SchemaRegistry
+import SchemaRegistryServer
 import Testing
 @testable import CustomerEventsConsumer
 
@@ -15,12 +18,11 @@ struct CustomerEventsConsumerTests {
         return logger
     }()
 
-    /// Settings read from the environment the service would get, pointing at `cluster` and the registry at
-    /// `registryURL`, with fresh topics and group, and events written to a temporary file; `overrides` adds
-    /// variables.
-    func settings(
+    /// The environment the service would get: `cluster` and the registry at `registryURL`, fresh topics and
+    /// group, and events written to a temporary file; `overrides` adds variables.
+    func environment(
         for cluster: EmbeddedCluster, registryURL: URL, _ overrides: [String: String] = [:]
-    ) throws -> ServiceSettings {
+    ) throws -> [String: String] {
         let suffix = UInt32.random(in: 0...UInt32.max)
         let group = "customer-events-consumers-\(suffix)"
         var environment = [
@@ -34,17 +36,18 @@ struct CustomerEventsConsumerTests {
             "KAFKA_SKILL_EVENTS": FileManager.default.temporaryDirectory.appendingPathComponent("\(group).jsonl").path,
         ]
         environment.merge(overrides) { _, override in override }
-        let settings = try ServiceSettings(environment: environment)
         try cluster.createTopic("customer-events-\(suffix)", partitions: 6, replicationFactor: 3)
-        try cluster.createTopic(settings.deadLetterTopic, partitions: 1, replicationFactor: 3)
-        return settings
+        try cluster.createTopic("customer-events-dlq-\(suffix)", partitions: 1, replicationFactor: 3)
+        return environment
     }
 
     /// The service's schema with one more field, `addedLater`, that has a default: what a producer of the next,
     /// BACKWARD-compatible version of the schema writes.
     func newerSchema() throws -> AvroSchema {
-        guard case .record(var record) = try AvroSchema(parsing: CustomerEvent.schemaText) else {
-            throw CancellationError()
+        let schema = try AvroSchema(parsing: CustomerEvent.schemaText)
+        guard case .record(var record) = schema else {
+            Issue.record("the service's schema is not a record")
+            return schema
         }
         record.fields.append(AvroSchema.Field(name: "addedLater", type: .string, defaultValue: .string("")))
         return .record(record)
@@ -87,26 +90,16 @@ struct CustomerEventsConsumerTests {
     /// Sending only after the assignment matters for presets with `auto.offset.reset=latest` (at-most-once),
     /// where a new group starts at the end of each partition.
     func run(
-        _ settings: ServiceSettings, producing count: Int, on cluster: EmbeddedCluster, newer: Bool = false, malformed: Int = 0
+        _ environment: [String: String], producing count: Int, on cluster: EmbeddedCluster, newer: Bool = false, malformed: Int = 0
     ) async throws -> EventLines {
-        guard case .file(let path) = settings.events else { throw CancellationError() }
+        let settings = try ServiceSettings(reading: EnvironmentReader(environment: environment))
+        let path = try #require(environment["KAFKA_SKILL_EVENTS"])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let events = try EventLog(destination: settings.events, service: ServiceSettings.serviceName, logger: logger)
-        let application = Application(settings: settings, logger: logger, events: events)
-        let service = Task { try await application.run(gracefulShutdownSignals: []) }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while (try? EventLines(contentsOf: path).named("partitions_assigned").isEmpty) ?? true {
-            guard ContinuousClock.now < deadline else {
-                service.cancel()
-                throw AssignmentTimeout()
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        try await start(settings, environment, eventsAt: path) {
+            try await produce(
+                count, to: settings.inputTopics[0], on: cluster, registryURL: settings.schemaRegistryURL.absoluteString,
+                newer: newer, malformed: malformed)
         }
-        // The consumer looks its starting offsets up just after the assignment; give it time to.
-        try await Task.sleep(for: .seconds(1))
-        try await produce(
-            count, to: settings.inputTopics[0], on: cluster, registryURL: settings.schemaRegistryURL, newer: newer, malformed: malformed)
-        try await service.value
         return try EventLines(contentsOf: path)
     }
 
@@ -115,10 +108,10 @@ struct CustomerEventsConsumerTests {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
         let count = 300
-        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            let settings = try self.settings(for: cluster, registryURL: registryURL)
+        try await SchemaRegistryServer.withTemporaryRegistry(bootstrapServers: cluster.bootstrapServers, logger: logger) { registryURL in
+            let environment = try self.environment(for: cluster, registryURL: registryURL)
 
-            let lines = try await run(settings, producing: count, on: cluster)
+            let lines = try await run(environment, producing: count, on: cluster)
 
             let processed = lines.named("record_data").compactMap { $0["value"] as? String }
             #expect(Set(processed) == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
@@ -133,10 +126,10 @@ struct CustomerEventsConsumerTests {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
         let count = 100
-        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            let settings = try self.settings(for: cluster, registryURL: registryURL)
+        try await SchemaRegistryServer.withTemporaryRegistry(bootstrapServers: cluster.bootstrapServers, logger: logger) { registryURL in
+            let environment = try self.environment(for: cluster, registryURL: registryURL)
 
-            let lines = try await run(settings, producing: count, on: cluster, newer: true)
+            let lines = try await run(environment, producing: count, on: cluster, newer: true)
 
             let processed = lines.named("record_data").compactMap { $0["value"] as? String }
             #expect(Set(processed) == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
@@ -149,17 +142,19 @@ struct CustomerEventsConsumerTests {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
         let count = 200
-        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            let settings = try self.settings(for: cluster, registryURL: registryURL, ["FAIL_EVERY": "10", "PROCESSING_RETRIES": "2"])
+        try await SchemaRegistryServer.withTemporaryRegistry(bootstrapServers: cluster.bootstrapServers, logger: logger) { registryURL in
+            let environment = try self.environment(for: cluster, registryURL: registryURL, ["FAIL_EVERY": "10", "PROCESSING_RETRIES": "2"])
 
-            let lines = try await run(settings, producing: count, on: cluster)
+            let lines = try await run(environment, producing: count, on: cluster)
 
             let processed = Set(lines.named("record_data").compactMap { $0["value"] as? String })
             let deadLettered = Set(lines.named("dead_letter").compactMap { $0["value"] as? String })
             #expect(deadLettered.count == count / 10)
             #expect(processed.isDisjoint(with: deadLettered))
             #expect(processed.union(deadLettered) == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
-            let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, from: cluster, logger: logger)
+            let parked = try await TopicReader.readAll(
+            try #require(environment["KAFKA_DEAD_LETTER_TOPIC"]), partitions: 1,
+            bootstrapServers: cluster.bootstrapServers, logger: logger)
             let client = SchemaRegistryClient(configuration: .init(baseURL: registryURL))
             let deserializer = AvroDeserializer(client: client, readerSchema: try AvroSchema(parsing: CustomerEvent.schemaText))
             var parkedValues: Set<String> = []
@@ -176,10 +171,10 @@ struct CustomerEventsConsumerTests {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
         let count = 50
-        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            let settings = try self.settings(for: cluster, registryURL: registryURL)
+        try await SchemaRegistryServer.withTemporaryRegistry(bootstrapServers: cluster.bootstrapServers, logger: logger) { registryURL in
+            let environment = try self.environment(for: cluster, registryURL: registryURL)
 
-            let lines = try await run(settings, producing: count, on: cluster, malformed: 2)
+            let lines = try await run(environment, producing: count, on: cluster, malformed: 2)
 
             let processed = Set(lines.named("record_data").compactMap { $0["value"] as? String })
             #expect(processed == Set((0..<count).map { CustomerEvent.sample($0).eventValue }))
@@ -188,13 +183,27 @@ struct CustomerEventsConsumerTests {
             #expect(deadLetters.allSatisfy { $0["value"] as? String == "" })
             // A permanent failure, dead-lettered without retries: these bytes will never decode.
             #expect(deadLetters.allSatisfy { ($0["error"] as? String)?.contains("cannot be read") == true })
-            let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, from: cluster, logger: logger)
+            let parked = try await TopicReader.readAll(
+            try #require(environment["KAFKA_DEAD_LETTER_TOPIC"]), partitions: 1,
+            bootstrapServers: cluster.bootstrapServers, logger: logger)
             #expect(Set(parked.compactMap(\.valueString)) == ["not avro 0", "not avro 1"])
         }
     }
-}
 
-/// The worker got no partitions within 30 s.
-struct AssignmentTimeout: Error, CustomStringConvertible {
-    var description: String { "no partitions_assigned event within 30 s" }
+    /// Runs the worker with `settings` and `environment`; once it has partitions, runs `input`; returns when
+    /// the worker has stopped after `EXIT_AFTER_IDLE_MS` without records.
+    func start(
+        _ settings: ServiceSettings, _ environment: [String: String], eventsAt path: String, input: () async throws -> Void
+    ) async throws {
+        let context = try ServiceContext(name: ServiceSettings.serviceName, variables: environment)
+        let service = Task { try await Application(settings: settings, context: context).run(gracefulShutdownSignals: []) }
+        let assigned = await waitUntil { (try? EventLines(contentsOf: path).named("partitions_assigned").isEmpty == false) ?? false }
+        guard assigned else {
+            service.cancel()
+            Issue.record("no partitions_assigned event within 30 s")
+            return
+        }
+        try await input()
+        try await service.value
+    }
 }

@@ -2,8 +2,11 @@ import Avro
 import EmbeddedKafka
 import Foundation
 import Kafka
+import KafkaServiceRuntime
+import KafkaServiceTesting
 import Logging
 import SchemaRegistry
+import SchemaRegistryServer
 import Testing
 @testable import CustomerEventsProducerV2
 
@@ -15,17 +18,16 @@ struct CustomerEventsProducerV2Tests {
         return logger
     }()
 
-    /// Settings pointing at `cluster` and the registry at `registryURL`, with a fresh topic and events written to
-    /// a temporary file.
-    func settings(for cluster: EmbeddedCluster, registryURL: URL, count: Int) throws -> ServiceSettings {
-        var settings = ServiceSettings()
-        settings.bootstrapServers = [cluster.bootstrapServers]
-        settings.schemaRegistryURL = registryURL.absoluteString
-        settings.topic = "customer-events-\(UInt32.random(in: 0...UInt32.max))"
-        settings.produceCount = count
-        settings.events = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(settings.topic).jsonl").path)
-        try cluster.createTopic(settings.topic, partitions: 6, replicationFactor: 3)
-        return settings
+    /// The environment the service would get: `cluster`, the registry at `registryURL`, a fresh topic,
+    /// `count` synthetic records, and events written to a temporary file.
+    func environment(for cluster: EmbeddedCluster, registryURL: URL, count: Int) throws -> [String: String] {
+        let topic = "customer-events-\(UInt32.random(in: 0...UInt32.max))"
+        try cluster.createTopic(topic, partitions: 6, replicationFactor: 3)
+        return [
+            "KAFKA_BOOTSTRAP_SERVERS": cluster.bootstrapServers, "SCHEMA_REGISTRY_URL": registryURL.absoluteString,
+            "KAFKA_TOPIC": topic, "PRODUCE_COUNT": String(count),
+            "KAFKA_SKILL_EVENTS": FileManager.default.temporaryDirectory.appendingPathComponent("\(topic).jsonl").path,
+        ]
     }
 
     @Test("sends PRODUCE_COUNT records in the wire format; each is acknowledged once and decodes back once")
@@ -34,20 +36,22 @@ struct CustomerEventsProducerV2Tests {
         defer { cluster.shutdown() }
         let count = 200
         let schema = try AvroSchema(parsing: CustomerEvent.schemaText)
-        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            let settings = try self.settings(for: cluster, registryURL: registryURL, count: count)
-            guard case .file(let eventsPath) = settings.events else { return }
+        try await SchemaRegistryServer.withTemporaryRegistry(bootstrapServers: cluster.bootstrapServers, logger: logger) { registryURL in
+            let environment = try self.environment(for: cluster, registryURL: registryURL, count: count)
+            let settings = try ServiceSettings(reading: EnvironmentReader(environment: environment))
+            let eventsPath = try #require(environment["KAFKA_SKILL_EVENTS"])
             defer { try? FileManager.default.removeItem(atPath: eventsPath) }
             let client = SchemaRegistryClient(configuration: .init(baseURL: registryURL))
             // As CI would before a deployment: the service itself only looks its schema up.
             let subject = try SubjectNameStrategy.topicName.subject(topic: settings.topic, isKey: false, schema: schema)
             _ = try await client.register(schema, subject: subject)
 
-            let events = try EventLog(destination: settings.events, service: ServiceSettings.serviceName, logger: logger)
-            try await Application(settings: settings, logger: logger, events: events).run(gracefulShutdownSignals: [])
+            let context = try ServiceContext(name: ServiceSettings.serviceName, variables: environment)
+            try await Application(settings: settings, context: context).run(gracefulShutdownSignals: [])
 
             let expected = Set((0..<count).map { CustomerEvent.sample($0).eventValue })
-            let records = try await TopicReader.readAll(settings.topic, partitions: 6, from: cluster, logger: logger)
+            let records = try await TopicReader.readAll(
+                settings.topic, partitions: 6, bootstrapServers: cluster.bootstrapServers, logger: logger)
             let deserializer = AvroDeserializer(client: client, readerSchema: schema)
             var decoded: [CustomerEvent] = []
             for record in records {
@@ -57,7 +61,7 @@ struct CustomerEventsProducerV2Tests {
             #expect(Set(decoded.map(\.eventValue)) == expected)
             #expect(Set(decoded) == Set((0..<count).map(CustomerEvent.sample)))
             let lines = try EventLines(contentsOf: eventsPath)
-            let acknowledged = lines.named("producer_send_success").compactMap { $0["value"] as? String }
+            let acknowledged = lines.strings("value", of: "producer_send_success")
             #expect(acknowledged.count == count)
             #expect(Set(acknowledged) == expected)
             #expect(lines.lines.first?["name"] as? String == "startup_complete")
@@ -71,17 +75,20 @@ struct CustomerEventsProducerV2Tests {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
         let schema = try AvroSchema(parsing: CustomerEvent.schemaText)
-        try await TestRegistry.run(on: cluster, logger: logger) { registryURL in
-            let settings = try self.settings(for: cluster, registryURL: registryURL, count: 10)
+        try await SchemaRegistryServer.withTemporaryRegistry(bootstrapServers: cluster.bootstrapServers, logger: logger) { registryURL in
+            var environment = try self.environment(for: cluster, registryURL: registryURL, count: 10)
+            environment["KAFKA_SKILL_EVENTS"] = nil
+            let settings = try ServiceSettings(reading: EnvironmentReader(environment: environment))
             let subject = try SubjectNameStrategy.topicName.subject(topic: settings.topic, isKey: false, schema: schema)
-            let events = try EventLog(destination: .disabled, service: ServiceSettings.serviceName, logger: logger)
+            let context = try ServiceContext(name: ServiceSettings.serviceName, variables: environment)
 
             let error = await #expect(throws: SchemaNotRegistered.self) {
-                try await Application(settings: settings, logger: logger, events: events).run(gracefulShutdownSignals: [])
+                try await Application(settings: settings, context: context).run(gracefulShutdownSignals: [])
             }
 
             #expect(error?.description.contains("'\(subject)'") == true)
-            let records = try await TopicReader.readAll(settings.topic, partitions: 6, from: cluster, logger: logger)
+            let records = try await TopicReader.readAll(
+                settings.topic, partitions: 6, bootstrapServers: cluster.bootstrapServers, logger: logger)
             #expect(records.isEmpty)
         }
     }

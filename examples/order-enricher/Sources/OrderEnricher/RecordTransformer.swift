@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import KafkaServiceRuntime
 
 /// The service's own work: turns each input record into its output record. Replace the body of
 /// ``transform(_:)``.
@@ -21,10 +22,4 @@ struct RecordTransformer: Sendable {
         let provenance = KafkaHeader(name: "source", string: "\(record.topic)/\(record.partition)/\(record.offset)")
         return KafkaProducerMessage(topic: outputTopic, key: record.key, value: value, headers: record.headers + [provenance])
     }
-}
-
-/// A processing failure that retrying cannot fix, such as a malformed value.
-struct PermanentFailure: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
 }

@@ -1,6 +1,8 @@
 import EmbeddedKafka
 import Foundation
 import Kafka
+import KafkaServiceRuntime
+import KafkaServiceTesting
 import Logging
 import Testing
 @testable import OrderEnricher
@@ -16,25 +18,31 @@ struct OrderEnricherTests {
         return logger
     }()
 
-    /// Settings pointing at `cluster`, with fresh topics, group and transactional id, and events written to a
-    /// temporary file.
-    func settings(for cluster: EmbeddedCluster) throws -> ServiceSettings {
+    /// The environment the service would get: `cluster`, fresh topics, group and transactional
+    /// id, a 1.5 s idle exit, and events written to a temporary file; `overrides` adds variables.
+    func environment(for cluster: EmbeddedCluster, _ overrides: [String: String] = [:]) throws -> [String: String] {
         let suffix = UInt32.random(in: 0...UInt32.max)
-        var settings = ServiceSettings()
-        settings.bootstrapServers = [cluster.bootstrapServers]
-        settings.groupID = "order-enricher-\(suffix)"
-        settings.transactionalID = "order-enricher-\(suffix)"
-        settings.exitAfterIdleMs = 1500
-        settings.retryBackoffMs = 1
-        settings.events = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(settings.groupID).jsonl").path)
-        settings.inputTopics = []
-        settings.inputTopics.append("order-events-\(suffix)")
+        var environment = [
+            "KAFKA_BOOTSTRAP_SERVERS": cluster.bootstrapServers,
+            "KAFKA_GROUP_ID": "order-enricher-\(suffix)",
+            "KAFKA_TRANSACTIONAL_ID": "order-enricher-\(suffix)",
+            "KAFKA_INPUT_TOPICS": "order-events-\(suffix)",
+            "KAFKA_OUTPUT_TOPIC": "enriched-orders-\(suffix)",
+            "KAFKA_DEAD_LETTER_TOPIC": "order-enricher-dlq-\(suffix)",
+            "EXIT_AFTER_IDLE_MS": "1500",
+            "RETRY_BACKOFF_MS": "1",
+            "KAFKA_SKILL_EVENTS": FileManager.default.temporaryDirectory.appendingPathComponent("order-enricher-\(suffix).jsonl").path,
+        ]
+        environment.merge(overrides) { _, override in override }
         try cluster.createTopic("order-events-\(suffix)", partitions: 6, replicationFactor: 3)
-        settings.outputTopic = "enriched-orders-\(suffix)"
-        try cluster.createTopic(settings.outputTopic, partitions: 6, replicationFactor: 3)
-        settings.deadLetterTopic = "order-enricher-dlq-\(suffix)"
-        try cluster.createTopic(settings.deadLetterTopic, partitions: 1, replicationFactor: 3)
-        return settings
+        try cluster.createTopic("enriched-orders-\(suffix)", partitions: 6, replicationFactor: 3)
+        try cluster.createTopic("order-enricher-dlq-\(suffix)", partitions: 1, replicationFactor: 3)
+        return environment
+    }
+
+    /// The service's settings from `environment`.
+    func settings(_ environment: [String: String]) throws -> ServiceSettings {
+        try ServiceSettings(reading: EnvironmentReader(environment: environment))
     }
 
     /// Sends values `0..<count` with keys `key-<value mod 10>`.
@@ -51,11 +59,11 @@ struct OrderEnricherTests {
     }
 
     /// Runs the processor until it has been idle for `EXIT_AFTER_IDLE_MS`, and returns the events it wrote.
-    func run(_ settings: ServiceSettings) async throws -> EventLines {
-        guard case .file(let path) = settings.events else { throw CancellationError() }
+    func run(_ environment: [String: String]) async throws -> EventLines {
+        let path = try #require(environment["KAFKA_SKILL_EVENTS"])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let events = try EventLog(destination: settings.events, service: ServiceSettings.serviceName, logger: logger)
-        try await Application(settings: settings, logger: logger, events: events).run(gracefulShutdownSignals: [])
+        let context = try ServiceContext(name: ServiceSettings.serviceName, variables: environment)
+        try await Application(settings: try settings(environment), context: context).run(gracefulShutdownSignals: [])
         return try EventLines(contentsOf: path)
     }
 
@@ -63,13 +71,14 @@ struct OrderEnricherTests {
     func transformsEveryRecordOnce() async throws {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
-        let settings = try settings(for: cluster)
+        let environment = try environment(for: cluster)
+        let settings = try settings(environment)
         let count = 300
         try await produce(count, to: settings.inputTopics[0], on: cluster)
 
-        let lines = try await run(settings)
+        let lines = try await run(environment)
 
-        let output = try await TopicReader.readAll(settings.outputTopic, partitions: 6, from: cluster, logger: logger)
+        let output = try await TopicReader.readAll(settings.outputTopic, partitions: 6, bootstrapServers: cluster.bootstrapServers, logger: logger)
         #expect(output.count == count)
         #expect(Set(output.compactMap(\.valueString)) == Set((0..<count).map(String.init)))
         let commits = lines.named("transaction_commit")
@@ -84,16 +93,15 @@ struct OrderEnricherTests {
     func deadLettersInsideTheTransaction() async throws {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
-        var settings = try settings(for: cluster)
-        settings.failEvery = 7
-        settings.retries = 1
+        let environment = try environment(for: cluster, ["FAIL_EVERY": "7", "PROCESSING_RETRIES": "1"])
+        let settings = try settings(environment)
         let count = 140
         try await produce(count, to: settings.inputTopics[0], on: cluster)
 
-        _ = try await run(settings)
+        _ = try await run(environment)
 
-        let output = try await TopicReader.readAll(settings.outputTopic, partitions: 6, from: cluster, logger: logger)
-        let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, from: cluster, logger: logger)
+        let output = try await TopicReader.readAll(settings.outputTopic, partitions: 6, bootstrapServers: cluster.bootstrapServers, logger: logger)
+        let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, bootstrapServers: cluster.bootstrapServers, logger: logger)
         #expect(parked.count == count / 7)
         #expect(output.count + parked.count == count)
         #expect(Set((output + parked).compactMap(\.valueString)) == Set((0..<count).map(String.init)))

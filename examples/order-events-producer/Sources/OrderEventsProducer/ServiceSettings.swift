@@ -1,44 +1,50 @@
-import Logging
+import Kafka
+import KafkaServiceRuntime
 
-/// Everything the producer reads from its environment, with the defaults documented in the README.
+/// The producer's own settings, read from its environment, and the Kafka client configuration
+/// built from them; the common settings (`KAFKA_BOOTSTRAP_SERVERS`, `LOG_LEVEL`, security, events, and the
+/// synthetic input `PRODUCE_COUNT`) are `ServiceEnvironment`'s.
 struct ServiceSettings: Sendable {
     /// The service's name: the client id and the `service` field of every event.
     static let serviceName = "order-events-producer"
 
-    /// `KAFKA_BOOTSTRAP_SERVERS`: the brokers to bootstrap from. Default: `127.0.0.1:9092`.
-    var bootstrapServers = ["127.0.0.1:9092"]
     /// `KAFKA_TOPIC`: where to send. Default: `order-events`.
     var topic = "order-events"
-    /// `LOG_LEVEL`: the least severe level logged to standard error. Default: `info`.
-    var logLevel = Logger.Level.info
-    /// `KAFKA_SKILL_EVENTS`: where JSON-lines events go: `stdout`, or a file to append to. Default: nowhere.
-    var events = EventLog.Destination.disabled
-    /// `PRODUCE_COUNT`: how many synthetic messages to send before exiting; 0 sends standard input's lines. Default: 0.
-    var produceCount = 0
-    /// `PRODUCE_START`: the first synthetic value. Default: 0.
-    var produceStart = 0
-    /// `PRODUCE_INTERVAL_MS`: the pause between synthetic messages; 0 sends them back to back. Default: 0.
-    var produceIntervalMs = 0
-    /// `KEY_COUNT`: synthetic messages use keys `key-0` … `key-(KEY_COUNT-1)`. Default: 10.
-    var keyCount = 10
-    /// `KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_*`, `KAFKA_SSL_CA_LOCATION`.
-    var security = SecuritySettings()
 
-    /// The defaults.
-    init() {}
-
-    /// Reads the settings from environment variables.
-    /// - Throws: ``SettingsError`` naming the first variable with an unusable value.
-    init(environment: [String: String]) throws(SettingsError) {
-        let reader = EnvironmentReader(environment: environment)
-        bootstrapServers = reader.list("KAFKA_BOOTSTRAP_SERVERS", default: bootstrapServers)
+    /// Reads the settings; an unset variable keeps its default.
+    /// - Throws: `ServiceRuntimeError` naming the first variable with an unusable value.
+    init(reading reader: EnvironmentReader) throws {
         topic = reader.string("KAFKA_TOPIC", default: topic)
-        logLevel = try reader.logLevel("LOG_LEVEL", default: logLevel)
-        events = reader.eventsDestination("KAFKA_SKILL_EVENTS")
-        produceCount = try reader.int("PRODUCE_COUNT", default: produceCount, in: 0...Int(Int32.max))
-        produceStart = try reader.int("PRODUCE_START", default: produceStart, in: 0...Int(Int64.max / 2))
-        produceIntervalMs = try reader.int("PRODUCE_INTERVAL_MS", default: produceIntervalMs, in: 0...3_600_000)
-        keyCount = try reader.int("KEY_COUNT", default: keyCount, in: 1...1_000_000)
-        security = SecuritySettings(reading: reader)
     }
+}
+
+extension ServiceSettings {
+    /// The producer's configuration: the delivery preset, then the brokers, client id and security.
+    /// - Throws: `KafkaError` naming a property librdkafka rejects.
+    func producerConfig(in context: ServiceContext) throws -> KafkaConfig {
+        try context.kafkaConfig(KafkaProperties.producer)
+    }
+}
+
+/// The client properties, from the kafka-events skill's delivery presets
+/// (`skills/kafka-events/assets/presets/`); settings from the environment are added on top.
+enum KafkaProperties {
+    // region: idempotent-producer-config
+    /// Preset `producer-at-least-once`: Retries until every in-sync replica has the record, without retry
+    /// duplicates or reordering.
+    static let producer: [String: String] = [
+        // Acknowledge only when every in-sync replica has the record; with min.insync.replicas=2 it survives a
+        // broker loss.
+        "acks": "all",
+        // Retries cannot duplicate or reorder records within a partition (off by default in 2.0.2).
+        "enable.idempotence": "true",
+        // Retries continue for up to 5 minutes before a delivery report fails; a failed report must be
+        // handled.
+        "message.timeout.ms": "300000",
+        // Small batches keep latency low while still grouping records per request.
+        "linger.ms": "5",
+        // Cheap compression of whole batches cuts network and disk use for text payloads.
+        "compression.type": "lz4",
+    ]
+    // endregion
 }

@@ -1,6 +1,8 @@
 import EmbeddedKafka
 import Foundation
 import Kafka
+import KafkaServiceRuntime
+import KafkaServiceTesting
 import Logging
 import Testing
 @testable import OrderEventsProducer
@@ -14,28 +16,30 @@ struct OrderEventsProducerTests {
         var logger = Logger(label: "order-events-producer-tests")
         logger.logLevel = .critical
         let count = 200
-        var settings = ServiceSettings()
-        settings.bootstrapServers = [cluster.bootstrapServers]
-        settings.topic = "order-events-\(UInt32.random(in: 0...UInt32.max))"
-        settings.produceCount = count
-        let eventsPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(settings.topic).jsonl").path
+        let topic = "order-events-\(UInt32.random(in: 0...UInt32.max))"
+        let eventsPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(topic).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: eventsPath) }
-        settings.events = .file(path: eventsPath)
-        try cluster.createTopic(settings.topic, partitions: 6, replicationFactor: 3)
+        try cluster.createTopic(topic, partitions: 6, replicationFactor: 3)
+        let environment = [
+            "KAFKA_BOOTSTRAP_SERVERS": cluster.bootstrapServers, "KAFKA_TOPIC": topic, "PRODUCE_COUNT": String(count),
+            "KAFKA_SKILL_EVENTS": eventsPath,
+        ]
 
-        let events = try EventLog(destination: settings.events, service: ServiceSettings.serviceName, logger: logger)
-        try await Application(settings: settings, logger: logger, events: events).run(gracefulShutdownSignals: [])
+        let settings = try ServiceSettings(reading: EnvironmentReader(environment: environment))
+        let context = try ServiceContext(name: ServiceSettings.serviceName, variables: environment)
+        try await Application(settings: settings, context: context).run(gracefulShutdownSignals: [])
 
         let expected = Set((0..<count).map(String.init))
-        let records = try await TopicReader.readAll(settings.topic, partitions: 6, from: cluster, logger: logger)
+        let records = try await TopicReader.readAll(
+            topic, partitions: 6, bootstrapServers: cluster.bootstrapServers, logger: logger)
         #expect(records.count == count)
         #expect(Set(records.compactMap(\.valueString)) == expected)
         let lines = try EventLines(contentsOf: eventsPath)
-        let acknowledged = lines.named("producer_send_success").compactMap { $0["value"] as? String }
+        let acknowledged = lines.strings("value", of: "producer_send_success")
         #expect(acknowledged.count == count)
         #expect(Set(acknowledged) == expected)
         #expect(lines.lines.first?["name"] as? String == "startup_complete")
-        #expect(lines.lines.first?["outputTopics"] as? [String] == [settings.topic])
+        #expect(lines.lines.first?["outputTopics"] as? [String] == [topic])
         #expect(lines.lines.last?["name"] as? String == "shutdown_complete")
     }
 }

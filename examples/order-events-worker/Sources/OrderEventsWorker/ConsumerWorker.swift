@@ -1,7 +1,7 @@
 import Kafka
+import KafkaServiceRuntime
 import Logging
 import ServiceLifecycle
-import Synchronization
 
 /// Reads the input topics as a member of the consumer group and processes every record at least once
 /// (`Service`).
@@ -9,132 +9,76 @@ import Synchronization
 /// A record's offset is stored only after it is processed (or dead-lettered), so a crash repeats work but
 /// never skips it. Stored offsets are committed by librdkafka's auto-commit, every `COMMIT_EVERY` records,
 /// when partitions are revoked, and at shutdown.
-final class ConsumerWorker: Service, Sendable {
-    private let settings: ServiceSettings
-    private let consumer: KafkaConsumer
-    private let processor: RecordProcessor
-    private let deadLetters: DeadLetterQueue
-    private let progress: Progress
-    private let events: EventLog
-    private let logger: Logger
-    private let retry: RetryPolicy
-    private let failures: FailureInjection
-    private let offsets = ProcessedOffsets()
-    private let idle = IdleTimer()
-    private let recordCount = Atomic<Int>(0)
-
-    init(
-        settings: ServiceSettings, consumer: KafkaConsumer, processor: RecordProcessor, deadLetters: DeadLetterQueue,
-        progress: Progress, events: EventLog, logger: Logger
-    ) {
-        self.settings = settings
-        self.consumer = consumer
-        self.processor = processor
-        self.deadLetters = deadLetters
-        self.progress = progress
-        self.events = events
-        self.logger = logger
-        self.retry = RetryPolicy(retries: settings.retries, backoff: .milliseconds(settings.retryBackoffMs))
-        self.failures = FailureInjection(every: settings.failEvery)
-    }
+struct ConsumerWorker: Service {
+    var settings: ServiceSettings
+    var consumer: KafkaConsumer
+    var processor: RecordProcessor
+    var deadLetters: DeadLetterWriter
+    var retries: RecordRetries
+    var context: ServiceContext
+    let offsets = ProcessedOffsets()
 
     /// Joins the group. Call before the consumer starts running.
     /// - Throws: `KafkaError` when the subscription is refused.
     func subscribe() throws {
+        let (events, offsets) = (context.events, offsets)
         // region: commit-on-revoke
-        try consumer.subscribe(topics: settings.inputTopics) { [self] rebalance in
+        try consumer.subscribe(topics: settings.inputTopics) { rebalance in
             switch rebalance.kind {
             case .assigned:
-                idle.touch()
-                events.emit(.partitionsAssigned(rebalance.partitions))
+                events.emit(.assigned(rebalance.partitions))
             case .revoked:
                 // Still ours until this handler returns: commit what was processed, so the next owner starts
                 // right after it instead of repeating it.
-                let processed = offsets.take(rebalance.partitions)
-                await commit(processed) { try await rebalance.commit($0) }
-                events.emit(.partitionsRevoked(rebalance.partitions))
+                await events.commit(offsets.take(rebalance.partitions)) { try await rebalance.commit($0) }
+                events.emit(.revoked(rebalance.partitions))
             case .lost:
                 // Already another member's: a commit would fail, and the new owner repeats the uncommitted records.
                 offsets.discard(rebalance.partitions)
-                events.emit(.partitionsLost(rebalance.partitions))
+                events.emit(.lost(rebalance.partitions))
             }
         }
         // endregion
     }
 
-    /// Processes records until graceful shutdown (or `EXIT_AFTER_IDLE_MS` of idleness), then commits.
-    /// - Throws: ``UnprocessableRecord`` or a failed dead-letter send; the record is read again after a restart.
+    /// Processes records until graceful shutdown, then commits.
+    /// - Throws: A failed dead-letter send; the record is read again after a restart.
     func run() async throws {
-        try await cancelWhenGracefulShutdown { [self] in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await self.consume() }
-                if settings.exitAfterIdleMs > 0 {
-                    group.addTask { await self.idle.waitUntilIdle(for: .milliseconds(self.settings.exitAfterIdleMs)) }
-                }
-                // Whichever finishes first ends the other: the input, a failure, or the idle timer.
-                try await group.next()
-                group.cancelAll()
-            }
-        }
-        await commit(offsets.takeAll()) { try await consumer.commit($0) }
-    }
-
-    private func consume() async throws {
         do {
-            // region: commit-after-processing
-            for try await record in consumer.messages {
-                idle.touch()
-                try await handle(record)
-                do {
-                    // Only now may auto-commit include this record.
-                    try consumer.storeOffset(record)
-                } catch {
-                    logger.debug("offset of \(record.topic)[\(record.partition)] not stored (revoked meanwhile?): \(error)")
+            try await cancelWhenGracefulShutdown {
+                // region: commit-after-processing
+                for try await record in consumer.messages {
+                    try await handle(record)
+                    do {
+                        // Only now may auto-commit include this record.
+                        try consumer.storeOffset(record)
+                    } catch {
+                        context.logger.debug("offset of \(record.topic)[\(record.partition)] not stored (revoked meanwhile?): \(error)")
+                    }
+                    if offsets.markProcessed(record) >= settings.commitEvery {
+                        await context.events.commit(offsets.takeAll()) { try await consumer.commit($0) }
+                    }
                 }
-                if offsets.markProcessed(record) >= settings.commitEvery {
-                    await commit(offsets.takeAll()) { try await consumer.commit($0) }
-                }
+                // endregion
             }
-            // endregion
         } catch is CancellationError {
             // Stopped while retrying a record: it is not stored, so it is read again after a restart.
         }
+        await context.events.commit(offsets.takeAll()) { try await consumer.commit($0) }
     }
 
     /// Processes one record with retries; when they run out, sends it to the dead-letter topic.
     private func handle(_ record: KafkaConsumerMessage) async throws {
-        let number = recordCount.add(1, ordering: .relaxed).newValue
         do {
-            try await retry.run {
-                try failures.check(recordNumber: number)
-                try await processor.process(record)
-            } onRetry: { attempt, error in
-                logger.warning("retry \(attempt)/\(settings.retries) of \(record.topic)[\(record.partition)]@\(record.offset): \(error)")
-            }
+            try await retries.process(record) { try await processor.process(record) }
+            context.events.emit(.processed(record))
         } catch let error where !(error is CancellationError) {
-            logger.error("dead-lettering \(record.topic)[\(record.partition)]@\(record.offset): \(error)")
+            // region: dead-letter
+            // The record unchanged, with its origin and the error in dlq.* headers; only once the brokers have
+            // it may the record's own offset be committed.
+            context.logger.error("dead-lettering \(record.topic)[\(record.partition)]@\(record.offset): \(error)")
             try await deadLetters.publish(record, error: error)
-            return
-        }
-        progress.recordConsumed()
-        events.emit(.recordData(
-            topic: record.topic, partition: record.partition, offset: record.offset,
-            key: record.keyString, value: record.valueString ?? ""))
-    }
-
-    /// Commits and reports the outcome. A failed commit is not fatal: the stored offsets stay with
-    /// librdkafka, whose auto-commit carries them (the embedded cluster refuses commits while the group
-    /// rebalances).
-    private func commit(
-        _ offsets: [KafkaTopicPartitionOffset], using commit: ([KafkaTopicPartitionOffset]) async throws -> Void
-    ) async {
-        guard !offsets.isEmpty else { return }
-        do {
-            try await commit(offsets)
-            events.emit(.offsetsCommitted(offsets, success: true, error: nil))
-        } catch {
-            logger.warning("commit of \(offsets) failed: \(error)")
-            events.emit(.offsetsCommitted(offsets, success: false, error: String(describing: error)))
+            // endregion
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import KafkaServiceRuntime
 import Logging
 
 /// The service's own work on each record: replace the body of ``process(_:)``.
@@ -20,10 +21,4 @@ struct RecordProcessor: Sendable {
         }
         logger.debug("processed \(record.topic)[\(record.partition)]@\(record.offset)")
     }
-}
-
-/// A processing failure that retrying cannot fix, such as a malformed value.
-struct PermanentFailure: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
 }

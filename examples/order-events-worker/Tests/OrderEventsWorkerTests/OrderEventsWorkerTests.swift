@@ -1,6 +1,8 @@
 import EmbeddedKafka
 import Foundation
 import Kafka
+import KafkaServiceRuntime
+import KafkaServiceTesting
 import Logging
 import Testing
 @testable import OrderEventsWorker
@@ -13,21 +15,23 @@ struct OrderEventsWorkerTests {
         return logger
     }()
 
-    /// Settings pointing at `cluster`, with fresh topics and group, and events written to a temporary file.
-    func settings(for cluster: EmbeddedCluster) throws -> ServiceSettings {
+    /// The environment the service would get: `cluster`, fresh topics and group, a 3 s idle exit, and events
+    /// written to a temporary file; `overrides` adds variables.
+    func environment(for cluster: EmbeddedCluster, _ overrides: [String: String] = [:]) throws -> [String: String] {
         let suffix = UInt32.random(in: 0...UInt32.max)
-        var settings = ServiceSettings()
-        settings.bootstrapServers = [cluster.bootstrapServers]
-        settings.groupID = "order-events-workers-\(suffix)"
-        settings.exitAfterIdleMs = 3000
-        settings.retryBackoffMs = 1
-        settings.events = .file(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(settings.groupID).jsonl").path)
-        settings.inputTopics = []
-        settings.inputTopics.append("order-events-\(suffix)")
+        var environment = [
+            "KAFKA_BOOTSTRAP_SERVERS": cluster.bootstrapServers,
+            "KAFKA_GROUP_ID": "order-events-workers-\(suffix)",
+            "KAFKA_INPUT_TOPICS": "order-events-\(suffix)",
+            "KAFKA_DEAD_LETTER_TOPIC": "order-events-dlq-\(suffix)",
+            "EXIT_AFTER_IDLE_MS": "3000",
+            "RETRY_BACKOFF_MS": "1",
+            "KAFKA_SKILL_EVENTS": FileManager.default.temporaryDirectory.appendingPathComponent("order-events-workers-\(suffix).jsonl").path,
+        ]
+        environment.merge(overrides) { _, override in override }
         try cluster.createTopic("order-events-\(suffix)", partitions: 6, replicationFactor: 3)
-        settings.deadLetterTopic = "order-events-dlq-\(suffix)"
-        try cluster.createTopic(settings.deadLetterTopic, partitions: 1, replicationFactor: 3)
-        return settings
+        try cluster.createTopic("order-events-dlq-\(suffix)", partitions: 1, replicationFactor: 3)
+        return environment
     }
 
     /// Sends values `0..<count` with keys `key-<value mod 10>`.
@@ -48,24 +52,13 @@ struct OrderEventsWorkerTests {
     ///
     /// Sending only after the assignment matters for presets with `auto.offset.reset=latest` (at-most-once),
     /// where a new group starts at the end of each partition.
-    func run(_ settings: ServiceSettings, producing count: Int, on cluster: EmbeddedCluster) async throws -> EventLines {
-        guard case .file(let path) = settings.events else { throw CancellationError() }
+    func run(_ environment: [String: String], producing count: Int, on cluster: EmbeddedCluster) async throws -> EventLines {
+        let settings = try ServiceSettings(reading: EnvironmentReader(environment: environment))
+        let path = try #require(environment["KAFKA_SKILL_EVENTS"])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let events = try EventLog(destination: settings.events, service: ServiceSettings.serviceName, logger: logger)
-        let application = Application(settings: settings, logger: logger, events: events)
-        let service = Task { try await application.run(gracefulShutdownSignals: []) }
-        let deadline = ContinuousClock.now + .seconds(30)
-        while (try? EventLines(contentsOf: path).named("partitions_assigned").isEmpty) ?? true {
-            guard ContinuousClock.now < deadline else {
-                service.cancel()
-                throw AssignmentTimeout()
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        try await start(settings, environment, eventsAt: path) {
+            try await produce(count, to: settings.inputTopics[0], on: cluster)
         }
-        // The consumer looks its starting offsets up just after the assignment; give it time to.
-        try await Task.sleep(for: .seconds(1))
-        try await produce(count, to: settings.inputTopics[0], on: cluster)
-        try await service.value
         return try EventLines(contentsOf: path)
     }
 
@@ -73,10 +66,10 @@ struct OrderEventsWorkerTests {
     func processesEveryRecord() async throws {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
-        let settings = try settings(for: cluster)
+        let environment = try environment(for: cluster)
         let count = 300
 
-        let lines = try await run(settings, producing: count, on: cluster)
+        let lines = try await run(environment, producing: count, on: cluster)
 
         let processed = lines.named("record_data").compactMap { $0["value"] as? String }
         #expect(Set(processed) == Set((0..<count).map(String.init)))
@@ -89,25 +82,37 @@ struct OrderEventsWorkerTests {
     func deadLettersFailedRecords() async throws {
         let cluster = try EmbeddedCluster(brokers: 3)
         defer { cluster.shutdown() }
-        var settings = try settings(for: cluster)
-        settings.failEvery = 10
-        settings.retries = 2
+        let environment = try environment(for: cluster, ["FAIL_EVERY": "10", "PROCESSING_RETRIES": "2"])
         let count = 200
 
-        let lines = try await run(settings, producing: count, on: cluster)
+        let lines = try await run(environment, producing: count, on: cluster)
 
         let processed = Set(lines.named("record_data").compactMap { $0["value"] as? String })
         let deadLettered = Set(lines.named("dead_letter").compactMap { $0["value"] as? String })
         #expect(deadLettered.count == count / 10)
         #expect(processed.isDisjoint(with: deadLettered))
         #expect(processed.union(deadLettered) == Set((0..<count).map(String.init)))
-        let parked = try await TopicReader.readAll(settings.deadLetterTopic, partitions: 1, from: cluster, logger: logger)
+        let parked = try await TopicReader.readAll(
+            try #require(environment["KAFKA_DEAD_LETTER_TOPIC"]), partitions: 1,
+            bootstrapServers: cluster.bootstrapServers, logger: logger)
         #expect(Set(parked.compactMap(\.valueString)) == deadLettered)
         #expect(parked.allSatisfy { record in record.headers.contains { $0.name == "dlq.error" } })
     }
-}
 
-/// The worker got no partitions within 30 s.
-struct AssignmentTimeout: Error, CustomStringConvertible {
-    var description: String { "no partitions_assigned event within 30 s" }
+    /// Runs the worker with `settings` and `environment`; once it has partitions, runs `input`; returns when
+    /// the worker has stopped after `EXIT_AFTER_IDLE_MS` without records.
+    func start(
+        _ settings: ServiceSettings, _ environment: [String: String], eventsAt path: String, input: () async throws -> Void
+    ) async throws {
+        let context = try ServiceContext(name: ServiceSettings.serviceName, variables: environment)
+        let service = Task { try await Application(settings: settings, context: context).run(gracefulShutdownSignals: []) }
+        let assigned = await waitUntil { (try? EventLines(contentsOf: path).named("partitions_assigned").isEmpty == false) ?? false }
+        guard assigned else {
+            service.cancel()
+            Issue.record("no partitions_assigned event within 30 s")
+            return
+        }
+        try await input()
+        try await service.value
+    }
 }

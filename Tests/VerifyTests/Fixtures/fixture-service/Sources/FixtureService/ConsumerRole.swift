@@ -1,5 +1,6 @@
 import EmbeddedKafka
 import Kafka
+import KafkaServiceRuntime
 import Logging
 import Synchronization
 
@@ -7,7 +8,7 @@ import Synchronization
 /// and on revoke. With the `commit-before-process` bug it marks records committed as soon as they are read
 /// and processes them later, as a consumer with auto-commit and asynchronous processing does.
 enum ConsumerRole {
-    static func run(_ environment: FixtureEnvironment, events: EventWriter, shutdown: ShutdownSignal, logger: Logger) async throws {
+    static func run(_ environment: FixtureEnvironment, events: EventLog, shutdown: ShutdownSignal, logger: Logger) async throws {
         var config = try KafkaConfig([
             "group.id": environment.group, "auto.offset.reset": "earliest", "enable.auto.commit": "false",
             "session.timeout.ms": String(environment.sessionTimeoutMs),
@@ -17,19 +18,18 @@ enum ConsumerRole {
         let consumer = try KafkaConsumer(config: config, logger: logger)
         let offsets = CommitTracker(consumer: consumer, events: events)
         try consumer.subscribe(topics: [environment.topic]) { rebalance in
-            let partitions = rebalance.partitions.map { ["topic": $0.topic, "partition": Int($0.partition)] as [String: any Sendable] }
             switch rebalance.kind {
             case .assigned:
-                events.emit("partitions_assigned", ["partitions": partitions])
+                events.emit(.assigned(rebalance.partitions))
             case .revoked:
                 await offsets.commit(only: Set(rebalance.partitions), using: rebalance)
-                events.emit("partitions_revoked", ["partitions": partitions])
+                events.emit(.revoked(rebalance.partitions))
             case .lost:
                 offsets.forget(Set(rebalance.partitions))
-                events.emit("partitions_lost", ["partitions": partitions])
+                events.emit(.lost(rebalance.partitions))
             }
         }
-        events.emit("startup_complete", ["role": "consumer", "topics": [environment.topic], "group": environment.group])
+        events.emit(.startupComplete(role: .consumer, topics: [environment.topic], outputTopics: [], group: environment.group))
         let delay = Duration.milliseconds(environment.processDelayMs)
         let work = Task {
             if environment.bug == .commitBeforeProcess {
@@ -70,14 +70,11 @@ enum ConsumerRole {
         _ = await committer.result
         await offsets.commit(only: nil, using: nil)
         await consumer.close()
-        events.emit("shutdown_complete")
+        events.emit(.shutdownComplete)
     }
 
-    private static func emitRecord(_ message: KafkaConsumerMessage, _ events: EventWriter) {
-        events.emit("record_data", [
-            "topic": message.topic, "partition": Int(message.partition), "offset": message.offset,
-            "key": message.keyString, "value": message.valueString ?? "",
-        ])
+    private static func emitRecord(_ message: KafkaConsumerMessage, _ events: EventLog) {
+        events.emit(.processed(message))
     }
 }
 
@@ -90,9 +87,9 @@ final class CommitTracker: Sendable {
 
     private let state = Mutex(State())
     private let consumer: KafkaConsumer
-    private let events: EventWriter
+    private let events: EventLog
 
-    init(consumer: KafkaConsumer, events: EventWriter) {
+    init(consumer: KafkaConsumer, events: EventLog) {
         self.consumer = consumer
         self.events = events
     }
@@ -120,15 +117,14 @@ final class CommitTracker: Sendable {
         if let partitions { forgetPending(partitions) }
         guard !due.isEmpty else { return }
         let offsets = due.map { KafkaTopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value) }
-        let list = offsets.map { ["topic": $0.topic, "partition": Int($0.partition), "offset": $0.offset] as [String: any Sendable] }
         do {
             if let rebalance { try await rebalance.commit(offsets) } else { try await consumer.commit(offsets) }
             state.withLock { state in
                 for (partition, offset) in due where partitions == nil { state.committed[partition] = offset }
             }
-            events.emit("offsets_committed", ["offsets": list, "success": true])
+            events.emit(.committed(offsets, error: nil))
         } catch {
-            events.emit("offsets_committed", ["offsets": list, "success": false, "error": "\(error)"])
+            events.emit(.committed(offsets, error: error))
         }
     }
 

@@ -1,11 +1,12 @@
 import EmbeddedKafka
 import Kafka
+import KafkaServiceRuntime
 import Logging
 import Synchronization
 
 /// Sends `PRODUCE_COUNT` values in order with `enqueue`, matching each delivery report to its send.
 enum ProducerRole {
-    static func run(_ environment: FixtureEnvironment, events: EventWriter, shutdown: ShutdownSignal, logger: Logger) async throws {
+    static func run(_ environment: FixtureEnvironment, events: EventLog, shutdown: ShutdownSignal, logger: Logger) async throws {
         var config = try KafkaConfig(["acks": "all", "linger.ms": "5", "enable.idempotence": "true", "retry.backoff.ms": "50"])
         config.bootstrapServers = [environment.bootstrapServers]
         let (producer, reports) = try KafkaProducer.makeProducerWithEvents(config: config, logger: logger)
@@ -16,27 +17,26 @@ enum ProducerRole {
                 for report in batch { matcher.report(report) }
             }
         }
-        events.emit("startup_complete", ["role": "producer", "topics": [environment.topic]])
+        events.emit(.startupComplete(role: .producer, topics: [environment.topic], outputTopics: [environment.topic], group: nil))
         let first = environment.produceStart
         for sequence in first..<(first + environment.produceCount) {
             if shutdown.isRequested { break }
             let key = "key-\(sequence % environment.keyCount)"
             let value = String(sequence)
-            events.emit("producer_send", ["topic": environment.topic, "key": key, "value": value])
+            events.emit(.producerSend(topic: environment.topic, key: key, value: value))
             do {
                 let id = try await producer.enqueue(KafkaProducerMessage(topic: environment.topic, key: key, value: value))
                 matcher.sent(id, topic: environment.topic, key: key, value: value)
             } catch let error as KafkaError {
-                events.emit("producer_send_error", [
-                    "topic": environment.topic, "key": key, "value": value, "code": error.name, "message": error.message, "indefinite": false,
-                ])
+                events.emit(.producerSendError(
+                    topic: environment.topic, key: key, value: value, code: error.name, message: error.message, indefinite: false))
             }
             if environment.produceIntervalMs > 0 { try? await Task.sleep(for: .milliseconds(environment.produceIntervalMs)) }
         }
         try? await producer.flush(timeout: .seconds(60))
         await producer.shutdown()
         await collector.value
-        events.emit("shutdown_complete")
+        events.emit(.shutdownComplete)
     }
 }
 
@@ -54,9 +54,9 @@ final class ReportMatcher: Sendable {
     }
 
     private let state = Mutex(State())
-    private let events: EventWriter
+    private let events: EventLog
 
-    init(events: EventWriter) {
+    init(events: EventLog) {
         self.events = events
     }
 
@@ -82,15 +82,12 @@ final class ReportMatcher: Sendable {
     private func emit(_ report: KafkaDeliveryReport, _ message: Sent) {
         if let error = report.error {
             let indefinite = [KafkaError.Code.messageTimedOut, .timedOut, .purgeInFlight, .requestTimedOut, .transport].contains(error.code)
-            events.emit("producer_send_error", [
-                "topic": message.topic, "key": message.key, "value": message.value, "code": error.name, "message": error.message,
-                "indefinite": indefinite,
-            ])
+            events.emit(.producerSendError(
+                topic: message.topic, key: message.key, value: message.value, code: error.name, message: error.message,
+                indefinite: indefinite))
         } else {
-            events.emit("producer_send_success", [
-                "topic": message.topic, "key": message.key, "value": message.value, "partition": Int(report.partition),
-                "offset": report.offset,
-            ])
+            events.emit(.producerSendSuccess(
+                topic: message.topic, key: message.key, value: message.value, partition: report.partition, offset: report.offset))
         }
     }
 }

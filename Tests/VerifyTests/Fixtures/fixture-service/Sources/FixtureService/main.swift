@@ -1,10 +1,12 @@
 import Foundation
 import EmbeddedKafka
 import Kafka
+import KafkaServiceRuntime
 import Logging
 
-// A stand-in for a generated service: a producer or a consumer that emits EVENTS.md lines, with
-// deliberate bugs selectable by FIXTURE_BUG.
+// A stand-in for a generated service: a producer or a consumer that writes the service-event log with the
+// service runtime, as generated services do,
+// with deliberate bugs selectable by FIXTURE_BUG.
 LoggingSystem.bootstrap { label in
     var handler = StreamLogHandler.standardError(label: label)
     handler.logLevel = .warning
@@ -13,7 +15,12 @@ LoggingSystem.bootstrap { label in
 let logger = Logger(label: "fixture-service")
 do {
     let environment = try FixtureEnvironment()
-    let events = try EventWriter(destination: environment.events, service: environment.service)
+    let destination: EventLog.Destination = switch environment.events {
+    case nil, ""?: .disabled
+    case "stdout"?: .standardOutput
+    case let path?: .file(path: path)
+    }
+    let events = try EventLog(destination: destination, service: environment.service, logger: logger)
     let shutdown = ShutdownSignal()
     switch environment.role {
     case .producer:
