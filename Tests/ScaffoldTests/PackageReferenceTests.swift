@@ -2,12 +2,6 @@ import Foundation
 import Testing
 @testable import Scaffold
 
-extension Tag {
-    /// Tests that build a generated project or start services: minutes each; `swift test --skip-tags slow`
-    /// leaves them out locally.
-    @Tag static var slow: Self
-}
-
 /// A generated service refers to KafkaSkill by path (the default) or by git URL with a version or a branch,
 /// and the choice survives regeneration through the answers file.
 @Suite("How a generated service depends on KafkaSkill")

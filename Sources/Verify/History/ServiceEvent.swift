@@ -1,4 +1,5 @@
 public import KafkaServiceRuntime
+public import KafkaSkillModel
 
 /// An event together with the process instance that wrote it and the line it came from.
 public struct RecordedEvent: Sendable, Hashable, Codable {
