@@ -12,7 +12,8 @@ public struct ReviewSourceCollector: Sendable {
     /// - Parameter baseDirectory: The folder that reported paths are made relative to, usually the
     ///   current directory.
     public init(baseDirectory: URL) {
-        self.baseDirectory = baseDirectory.standardizedFileURL
+        // A folder URL, so that relative paths resolve inside it whether or not it was given with a slash.
+        self.baseDirectory = URL(fileURLWithPath: baseDirectory.standardizedFileURL.path, isDirectory: true)
     }
 
     private static let skippedFolders: Set<String> = ["node_modules", "review-out", "Packages"]

@@ -15,7 +15,7 @@ struct HostileReviewInputTests {
         try manager.createSymbolicLink(atPath: folder.url.path + "/code/Alias.swift", withDestinationPath: folder.url.path + "/code/File0.swift")
         try Data([0x6C, 0x65, 0x74, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x20, 0x3D, 0x20, 0x31, 0x0A]).write(to: folder.url.appendingPathComponent("code/Latin1.swift"))
         let big = folder.url.appendingPathComponent("code/Huge.swift")
-        manager.createFile(atPath: big.path, contents: nil)
+        #expect(manager.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: UInt64(ReviewSourceCollector.maximumFileSize + 1))
         try handle.close()
