@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "SchemaRegistry", targets: ["SchemaRegistry"]),
         .library(name: "SchemaRegistryServer", targets: ["SchemaRegistryServer"]),
         .library(name: "Verify", targets: ["Verify"]),
+        .library(name: "Deploy", targets: ["Deploy"]),
+        .library(name: "LagMonitor", targets: ["LagMonitor"]),
         .executable(name: "kafka-skill", targets: ["KafkaSkillCLI"]),
     ],
     dependencies: [
@@ -104,6 +106,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Strimzi and Kubernetes manifests for service specs, and their validation against the CRD schemas it
+        // ships (Resources/strimzi, from Strimzi 0.48.0 and 1.2.0, Apache License 2.0).
+        .target(
+            name: "Deploy",
+            dependencies: ["Scaffold", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/strimzi")],
+            swiftSettings: swiftSettings
+        ),
+        // Consumer-group lag by Burrow's rules: a pure evaluator plus a sampler over the Kafka module.
+        .target(
+            name: "LagMonitor",
+            dependencies: ["Kafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SkillKit",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -112,6 +128,7 @@ let package = Package(
         .target(
             name: "Review",
             dependencies: [
+                "CRdKafka",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -129,6 +146,8 @@ let package = Package(
                 "SchemaRegistry",
                 "SchemaRegistryServer",
                 "Verify",
+                "Deploy",
+                "LagMonitor",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -180,6 +199,16 @@ let package = Package(
             name: "ScaffoldTests",
             dependencies: ["Scaffold", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DeployTests",
+            dependencies: ["Deploy", "Scaffold", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LagMonitorTests",
+            dependencies: ["LagMonitor", "Kafka", "EmbeddedKafka"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -44,6 +44,6 @@ echo "read back $read of 300 distinct messages"
 [ "$read" -eq 300 ] || { echo "messages were lost" >&2; exit 1; }
 
 echo "==> verifying lessons 6 and 12 with the scaffolded examples (first build about 2 minutes)"
-"$ks" verify --lesson 6 --lesson 12 --report .build-verify/report
+"$ks" verify --lesson 6 --lesson 12 --allow-pending --report .build-verify/report
 echo "report: .build-verify/report/index.html"
 echo "==> done"

@@ -19,6 +19,8 @@ public final class EmbeddedCluster: Sendable {
     public let bootstrapServers: String
     /// How many brokers the cluster has; their ids are 1 through this number.
     public let brokerCount: Int
+    /// The version of the librdkafka whose mock brokers these are, e.g. `2.0.2`.
+    public static var librdkafkaVersion: String { String(cString: rd_kafka_version_str()) }
     private let owner: RDKafkaHandle
     private let cluster: MockClusterPointer
     private let state = Mutex(State())

@@ -11,16 +11,21 @@ extension KafkaSkill {
             abstract: "Prove lessons by running their examples against a cluster under faults and checking what happened.",
             discussion: """
                 For each lesson, verify builds the examples its spec names (cached in .build-verify/), starts an \
-                embedded cluster (or uses --bootstrap), runs the examples as processes with their environment, injects \
+                broker (--broker: the embedded cluster by default, a private noida-db, or the cluster at --bootstrap), runs the examples as processes with their environment, injects \
                 the plan's faults, records every send, poll and commit from the services' event output, stops \
                 everything, reads every partition from the beginning, and checks for lost writes, duplicates, order \
                 violations, aborted reads, commits ahead of processing and lag that does not drain.
 
                 A claim the embedded cluster cannot prove (read_committed isolation, transactional exactly-once) is \
-                reported as needing a real cluster, never as passed. A lesson whose examples do not exist yet is \
+                reported as needing a real cluster, never as passed. --broker noida starts a private noida-db per lesson \
+                (installed into .build-tools/venv by scripts/install-deps.sh) on a free loopback port with its own data \
+                folder, which writes transaction markers, stores offsets sent in a transaction and fences zombies; it is \
+                one node, so faults that need the embedded cluster's fault API run as their portable replacements. The \
+                report names the broker and its version for every lesson, with what it can and cannot prove. A lesson whose examples do not exist yet is \
                 pending. A concept lesson is proved by spec checks against skills/kafka-events.
 
-                Exit status: 0 when no lesson failed, 1 when one did, 2 when verify could not run, 130 after Ctrl-C.
+                Exit status: 0 when every lesson passed or needs a real cluster, 1 when one failed or is pending \
+                (unless --allow-pending), 2 when verify could not run, 130 after Ctrl-C.
                 """
         )
 
@@ -30,7 +35,12 @@ extension KafkaSkill {
         @Flag(help: "Verify every lesson.")
         var all = false
 
-        @Option(help: ArgumentHelp("A Kafka cluster to use instead of an embedded one.", valueName: "servers"))
+        @Option(help: ArgumentHelp(
+            "The broker: embedded (librdkafka's mock cluster), noida (a private noida-db), or bootstrap (the cluster at --bootstrap).",
+            valueName: "embedded|noida|bootstrap"))
+        var broker: String?
+
+        @Option(help: ArgumentHelp("A Kafka cluster to use instead of an embedded one (implies --broker bootstrap).", valueName: "servers"))
         var bootstrap: String?
 
         @Option(help: ArgumentHelp(
@@ -42,6 +52,9 @@ extension KafkaSkill {
 
         @Option(help: ArgumentHelp("The project folder holding lessons/, examples/ and specs/.", valueName: "dir"))
         var project = "."
+
+        @Flag(help: "Exit 0 even when a lesson is pending because its examples do not exist yet.")
+        var allowPending = false
 
         @Option(help: "Records each producer sends.")
         var produceCount = 2000
@@ -62,6 +75,7 @@ extension KafkaSkill {
             guard produceCount > 0, rate >= 0, jobs >= 1 else {
                 throw ValidationError("--produce-count and --jobs must be at least 1, and --rate 0 or more.")
             }
+            _ = try brokerChoice()
             if let registry, URL(string: registry)?.scheme?.hasPrefix("http") != true {
                 throw ValidationError("--registry \(registry): give the registry's base URL, e.g. http://127.0.0.1:8081.")
             }
@@ -74,7 +88,7 @@ extension KafkaSkill {
             let root = URL(fileURLWithPath: project).standardizedFileURL
             var options = VerifyOptions(projectRoot: root)
             options.lessons = lessons
-            options.bootstrapServers = bootstrap
+            options.broker = try brokerChoice()
             options.registryURL = registry.flatMap(URL.init(string:))
             options.reportDirectory = report.map { URL(fileURLWithPath: $0).standardizedFileURL }
             options.produceCount = produceCount
@@ -107,12 +121,37 @@ extension KafkaSkill {
                 write("\n" + result.summaryTable + "\n")
                 if let report { write("Reports: \(report)/index.html, report.json, junit.xml\n") }
                 if result.hasFailures { throw ExitCode(1) }
+                let pending = result.pendingLessons
+                if !pending.isEmpty && !allowPending {
+                    let numbers = pending.map(String.init).joined(separator: ", ")
+                    FileHandle.standardError.write(Data("error: lesson(s) \(numbers) pending: their examples do not exist, so nothing was proved; pass --allow-pending to accept that\n".utf8))
+                    throw ExitCode(1)
+                }
             case .failure(let error) where error is CancellationError:
                 write("verify interrupted; every process it started has been stopped\n")
                 throw ExitCode(130)
             case .failure(let error):
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode(2)
+            }
+        }
+
+        /// `--broker` and `--bootstrap` together.
+        private func brokerChoice() throws -> BrokerChoice {
+            switch (broker, bootstrap) {
+            case (nil, nil), ("embedded", nil): return .embedded
+            case ("noida", nil): return .noida
+            case (nil, let servers?), ("bootstrap", let servers?):
+                guard !servers.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw ValidationError("--bootstrap needs host:port[,host:port...], e.g. 127.0.0.1:9092.")
+                }
+                return .bootstrap(servers)
+            case ("bootstrap", nil):
+                throw ValidationError("--broker bootstrap needs --bootstrap host:port[,host:port...].")
+            case (let name?, _) where !["embedded", "noida", "bootstrap"].contains(name):
+                throw ValidationError("--broker \(name): choose embedded, noida or bootstrap.")
+            default:
+                throw ValidationError("--bootstrap goes with --broker bootstrap, not --broker \(broker ?? "").")
             }
         }
 

@@ -44,6 +44,8 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// The fixed part of the prompt (instructions and rules) leaves no room for code.
     case tokenBudgetTooSmall(budget: Int, fixedTokens: Int)
+    /// An eval file does not parse or has the wrong shape.
+    case invalidEval(path: String, problem: String)
 
     /// Whether a later attempt of the same request may succeed.
     public var isRetriable: Bool {
@@ -100,6 +102,8 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
             "\(path): cannot write: \(reason). Check that the folder is writable."
         case .tokenBudgetTooSmall(let budget, let fixedTokens):
             "The instructions and rules alone take about \(fixedTokens) of the \(budget)-token budget, leaving no room for code. Raise --token-budget."
+        case .invalidEval(let path, let problem):
+            "\(path): not a valid eval file: \(problem). See evals/README.md for the format."
         }
     }
 }

@@ -28,6 +28,8 @@ public struct StaticReviewer: Sendable {
         let swiftFinder = SwiftConfigFinder(ruleKeys: ruleKeys)
         let presetFinder = PresetConfigFinder(ruleKeys: ruleKeys)
         var findings: [Finding] = []
+        var located: [RelationalChecks.Located] = []
+        var suppressedByFile: [String: Set<Suppression>] = [:]
         for source in sources {
             let fileName = (source.path as NSString).lastPathComponent
             let lexer = source.kind == .swift ? SwiftLexer(source: source.text) : nil
@@ -39,6 +41,8 @@ public struct StaticReviewer: Sendable {
             let masked = lexer.map { String(decoding: $0.maskedSource, as: UTF8.self) }
             let lines = masked.map(LineIndex.init)
             let suppressed = Self.suppressions(in: source.text)
+            located += scopes.map { RelationalChecks.Located(scope: $0, file: source.path) }
+            suppressedByFile[source.path] = suppressed
             for rule in compiled {
                 let found: [Finding] = switch rule.check {
                 case .config(let check): configFindings(rule.rule, check, scopes: scopes, source: source)
@@ -49,6 +53,11 @@ public struct StaticReviewer: Sendable {
                         && !suppressed.contains(Suppression(line: finding.line - 1, ruleID: finding.ruleID))
                 }
             }
+        }
+        findings += RelationalChecks.findings(rules: rules, scopes: located).filter { finding in
+            let suppressed = suppressedByFile[finding.file] ?? []
+            return !suppressed.contains(Suppression(line: finding.line, ruleID: finding.ruleID))
+                && !suppressed.contains(Suppression(line: finding.line - 1, ruleID: finding.ruleID))
         }
         return findings.sorted { ($0.file, $0.line, $0.ruleID) < ($1.file, $1.line, $1.ruleID) }
     }

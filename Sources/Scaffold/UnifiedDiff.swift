@@ -1,8 +1,8 @@
 /// A unified diff between two versions of a file, as `diff -u` prints it, with three lines of context.
-enum UnifiedDiff {
+package enum UnifiedDiff {
     /// The diff from `old` to `new`, or an empty string when they are equal. `nil` stands for a file that
     /// does not exist.
-    static func between(_ old: String?, _ new: String?, path: String, context: Int = 3) -> String {
+    package static func between(_ old: String?, _ new: String?, path: String, context: Int = 3) -> String {
         guard old != new else { return "" }
         let oldLines = (old ?? "").linesKeepingBreaks
         let newLines = (new ?? "").linesKeepingBreaks

@@ -8,9 +8,16 @@ import Yams
 ///   and every `references/*.md` is linked from `SKILL.md`.
 /// - A Markdown file other than `SKILL.md` that is longer than 100 lines opens with `## Contents`.
 /// - Every YAML, JSON and `.properties` file under `assets/` parses.
+/// - A path under `references/`, `assets/` or `scripts/` named in the text (a link or not) exists.
+/// - No file outgrows what an assistant should load: a reference warns above `referenceTokenWarning`
+///   and fails above `referenceTokenLimit` (estimated as characters / 4).
 public struct BundleLinter: Sendable {
     /// Files longer than this need a `## Contents` list.
     public static let contentsThreshold = 100
+    /// A reference above about this many tokens should be split: agents load references whole.
+    public static let referenceTokenWarning = 10_000
+    /// A file above about this many tokens is an error: it would crowd out the task in an assistant's context.
+    public static let referenceTokenLimit = 25_000
 
     /// Creates a linter.
     public init() {}
@@ -51,6 +58,7 @@ public struct BundleLinter: Sendable {
             if path != "SKILL.md" {
                 findings += contentsFinding(text, file: display(path))
             }
+            findings += mentions(in: text, file: path, directory: directory, display: display)
         }
         for link in linksFromOthers where !linksFromSkill.contains(link.target) {
             findings.append(LintFinding(.error, SourceLocation(file: display(link.from), line: link.line), "'\(link.target)' is reached only through another reference; link it from SKILL.md so references stay one level deep."))
@@ -58,9 +66,37 @@ public struct BundleLinter: Sendable {
         for path in files.keys.sorted() where path.hasPrefix("references/") && path.hasSuffix(".md") && !linksFromSkill.contains(path) {
             findings.append(LintFinding(.warning, SourceLocation(file: display(path)), "\(path) is not linked from SKILL.md, so an assistant will never read it."))
         }
+        for path in files.keys.sorted() {
+            let tokens = (files[path]?.count ?? 0) / 4
+            let location = SourceLocation(file: display(path))
+            if tokens > Self.referenceTokenLimit {
+                findings.append(LintFinding(.error, location, "\(path) is about \(tokens) tokens; the limit is \(Self.referenceTokenLimit). Split it or shorten the lesson text behind it."))
+            } else if tokens > Self.referenceTokenWarning && path != "SKILL.md" {
+                findings.append(LintFinding(.warning, location, "\(path) is about \(tokens) tokens; keep references focused (under \(Self.referenceTokenWarning)) since agents load them whole."))
+            }
+        }
         for path in files.keys.sorted() where path.hasPrefix("assets/") {
             findings += AssetParser.problems(in: files[path] ?? "", path: path).map {
                 LintFinding(.error, SourceLocation(file: display(path), line: $0.line), $0.message)
+            }
+        }
+        return findings
+    }
+
+    /// Paths inside the bundle named in plain text or code spans (`references/x.md`, `assets/…`), which
+    /// an assistant will try to open just as it follows a link.
+    private func mentions(
+        in text: String, file: String, directory: URL, display: (String) -> String
+    ) -> [LintFinding] {
+        var findings: [LintFinding] = []
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            for match in line.matches(of: /(?:^|[^\w\/.(-])((?:references|assets|scripts)\/[A-Za-z0-9_.\/-]*[A-Za-z0-9_])/) {
+                let path = String(match.output.1)
+                guard !path.contains("*") else { continue }
+                if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) {
+                    let column = line.distance(from: line.startIndex, to: match.output.1.startIndex) + 1
+                    findings.append(LintFinding(.error, SourceLocation(file: display(file), line: index + 1, column: column), "The text names \(path), which is not in the bundle; regenerate, or remove the mention from the lesson spec."))
+                }
             }
         }
         return findings

@@ -7,11 +7,15 @@ public struct Course: Sendable, Equatable {
     /// The code regions the lessons reference, resolved from the files under the project root.
     public var snippets: [CodeSnippet]
 
+    /// The examples named by verify plans that exist (a folder with a `Package.swift` under `examples/`).
+    public var existingExamples: Set<String>
+
     /// Creates a course.
-    public init(skill: SkillSpec, lessons: [LessonSpec], snippets: [CodeSnippet]) {
+    public init(skill: SkillSpec, lessons: [LessonSpec], snippets: [CodeSnippet], existingExamples: Set<String> = []) {
         self.skill = skill
         self.lessons = lessons.sorted { $0.number < $1.number }
         self.snippets = snippets
+        self.existingExamples = existingExamples
     }
 
     /// Every preset of every lesson, in lesson order.

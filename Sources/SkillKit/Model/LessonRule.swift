@@ -12,16 +12,22 @@ public struct LessonRule: Sendable, Equatable {
     public var severity: RuleSeverity
     /// How Review checks the rule mechanically, where it can.
     public var check: RuleCheck?
+    /// The primary source the rule rests on (a documentation page, KIP or file at a version), if recorded.
+    public var source: String?
     /// Where the rule is defined.
     public var location: SourceLocation
 
     /// Creates a rule.
-    public init(id: String, rule: String, why: String, severity: RuleSeverity, check: RuleCheck?, location: SourceLocation) {
+    public init(
+        id: String, rule: String, why: String, severity: RuleSeverity, check: RuleCheck?, source: String? = nil,
+        location: SourceLocation
+    ) {
         self.id = id
         self.rule = rule
         self.why = why
         self.severity = severity
         self.check = check
+        self.source = source
         self.location = location
     }
 }

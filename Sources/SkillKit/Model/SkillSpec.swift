@@ -18,6 +18,10 @@ public struct SkillSpec: Sendable, Equatable {
     public var compatibility: String?
     /// Optional frontmatter `metadata` (string keys to string values), sorted by key when rendered.
     public var metadata: [String: String]
+    /// The project's own commands an assistant should use, with when to use each (`tools:`).
+    public var tools: [SkillTool] = []
+    /// What to do when the `kafka-skill` command is not installed (`toolsMissing:`).
+    public var toolsMissing: String?
     /// Where the spec starts.
     public var location: SourceLocation
 
@@ -74,4 +78,18 @@ public struct SkillTopic: Sendable, Equatable {
 
     /// The reference file's path inside the bundle.
     public var referencePath: String { "references/\(id).md" }
+}
+
+/// One of the project's commands as `SKILL.md` presents it to an assistant.
+public struct SkillTool: Sendable, Equatable {
+    /// The command line, with placeholders in capitals (`kafka-skill review PATH…`).
+    public var usage: String
+    /// When to run it and what it answers.
+    public var use: String
+
+    /// Creates a tool entry.
+    public init(usage: String, use: String) {
+        self.usage = usage
+        self.use = use
+    }
 }

@@ -31,7 +31,8 @@ public struct CodeRegionExtractor: Sendable {
     /// Cuts the region a reference names.
     /// - Parameter reference: The code reference from a lesson spec.
     /// - Returns: The dedented snippet.
-    /// - Throws: `SkillKitError.danglingRegion` when the file is missing, outside the root, or lacks the markers.
+    /// - Throws: `SkillKitError.danglingRegion` when the file is missing, outside the root, lacks the markers,
+    ///   or defines the region more than once.
     public func snippet(for reference: CodeReference) throws(SkillKitError) -> CodeSnippet {
         let relative = reference.file
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else {
@@ -51,8 +52,13 @@ public struct CodeRegionExtractor: Sendable {
         }
         let language = Self.language(for: relative)
         let lines = text.components(separatedBy: "\n")
-        guard let start = lines.firstIndex(where: { Self.marker($0) == .start(reference.region) }) else {
+        let starts = lines.indices.filter { Self.marker(lines[$0]) == .start(reference.region) }
+        guard let start = starts.first else {
             throw .danglingRegion(reference.location, file: relative, region: reference.region, reason: "no `region: \(reference.region)` marker line")
+        }
+        guard starts.count == 1 else {
+            let at = starts.map { String($0 + 1) }.joined(separator: ", ")
+            throw .danglingRegion(reference.location, file: relative, region: reference.region, reason: "the region is defined \(starts.count) times (lines \(at)), so which one the page shows is a guess; rename one")
         }
         var depth = 0
         var body: [String] = []

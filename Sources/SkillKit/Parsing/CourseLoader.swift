@@ -61,7 +61,11 @@ public struct CourseLoader: Sendable {
         }
         if errors.count == 1, let only = errors.first { throw only }
         guard errors.isEmpty else { throw .multiple(errors) }
-        return Course(skill: skill, lessons: lessons, snippets: snippets)
+        let named = Set(lessons.flatMap(\.verify.examples))
+        let existing = named.filter { name in
+            FileManager.default.fileExists(atPath: projectRoot.appendingPathComponent("examples/\(name)/Package.swift").path)
+        }
+        return Course(skill: skill, lessons: lessons, snippets: snippets, existingExamples: existing)
     }
 
     /// The lesson spec files, sorted by name.

@@ -51,10 +51,15 @@ struct LessonParser {
     }
 
     private func gotcha(_ node: Node, _ context: String) -> Gotcha? {
-        guard let fields = reader.fields(node, context: context, required: ["text"], optional: ["headline"]),
+        guard let fields = reader.fields(node, context: context, required: ["text"], optional: ["headline", "source", "cost"]),
               let text = fields.string("text")
         else { return nil }
-        return Gotcha(text: text, headline: fields.bool("headline", default: false))
+        var gotcha = Gotcha(text: text, headline: fields.bool("headline", default: false), source: fields.string("source"))
+        if fields.has("cost") {
+            guard let cost = fields.choice("cost", as: GotchaCost.self) else { return nil }
+            gotcha.cost = cost
+        }
+        return gotcha
     }
 
     private func reflectionQuestion(_ node: Node, _ context: String) -> ReflectionQuestion? {
@@ -65,7 +70,7 @@ struct LessonParser {
     }
 
     private func rule(_ node: Node, _ context: String) -> LessonRule? {
-        guard let fields = reader.fields(node, context: context, required: ["id", "rule", "why", "severity"], optional: ["check"])
+        guard let fields = reader.fields(node, context: context, required: ["id", "rule", "why", "severity"], optional: ["check", "source"])
         else { return nil }
         let id = fields.string("id")
         let rule = fields.string("rule")
@@ -74,7 +79,8 @@ struct LessonParser {
         let check = fields.node("check").flatMap { RuleCheckParser(reader: reader).parse($0, context: "\(context).check") }
         if fields.has("check"), check == nil { return nil }
         guard let id, let rule, let why, let severity else { return nil }
-        return LessonRule(id: id, rule: rule, why: why, severity: severity, check: check, location: fields.location)
+        return LessonRule(
+            id: id, rule: rule, why: why, severity: severity, check: check, source: fields.string("source"), location: fields.location)
     }
 
     private func decision(_ node: Node, _ context: String) -> DecisionTable? {

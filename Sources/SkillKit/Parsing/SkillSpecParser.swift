@@ -9,7 +9,7 @@ struct SkillSpecParser {
               let fields = reader.fields(
                   root, context: "skill",
                   required: ["name", "description", "title", "intro", "workflow", "topics"],
-                  optional: ["license", "compatibility", "metadata"]
+                  optional: ["license", "compatibility", "metadata", "tools", "toolsMissing"]
               )
         else { return nil }
         let workflow: [WorkflowStep] = fields.list("workflow") { node, context in
@@ -23,6 +23,12 @@ struct SkillSpecParser {
                   let id = topic.string("id"), let title = topic.string("title"), let readWhen = topic.string("readWhen")
             else { return nil }
             return SkillTopic(id: id, title: title, readWhen: readWhen, location: topic.location)
+        }
+        let tools: [SkillTool] = fields.list("tools") { node, context in
+            guard let tool = reader.fields(node, context: context, required: ["usage", "use"]),
+                  let usage = tool.string("usage"), let use = tool.string("use")
+            else { return nil }
+            return SkillTool(usage: usage, use: use)
         }
         var metadata: [String: String] = [:]
         if let node = fields.node("metadata") {
@@ -38,10 +44,13 @@ struct SkillSpecParser {
         guard fields.complete, let name = fields.string("name"), let description = fields.string("description"),
               let title = fields.string("title"), let intro = fields.string("intro")
         else { return nil }
-        return SkillSpec(
+        var skill = SkillSpec(
             name: name, description: description, title: title, intro: intro, workflow: workflow, topics: topics,
             license: fields.string("license"), compatibility: fields.string("compatibility"), metadata: metadata,
             location: reader.location(of: root)
         )
+        skill.tools = tools
+        skill.toolsMissing = fields.string("toolsMissing")
+        return skill
     }
 }

@@ -6,7 +6,8 @@ public struct BundleLayout: Sendable, Equatable {
     public var skill: SkillSpec
     /// The rows of the "defaults to reach for" table, one per guarantee that has presets.
     public var defaults: [DefaultsRow]
-    /// The error-severity rules, listed in `SKILL.md`.
+    /// The error-severity rules for Kafka code, listed in `SKILL.md`; rules for maintaining the skill itself
+    /// (the build-your-skill part) stay in their reference page.
     public var keyRules: [LessonRule]
     /// The headline gotchas, listed in `SKILL.md`.
     public var headlineGotchas: [Gotcha]
@@ -16,6 +17,8 @@ public struct BundleLayout: Sendable, Equatable {
     public var presets: [PresetAsset]
     /// The code regions the pages show.
     public var snippets: [CodeSnippet]
+    /// The examples that exist; a verify plan naming any other is rendered as pending.
+    public var existingExamples: Set<String>
 
     /// Translates a validated course into the bundle model.
     /// - Parameter course: The loaded course.
@@ -33,12 +36,14 @@ public struct BundleLayout: Sendable, Equatable {
                 consumer: matching.first { $0.role == .consumer }
             )
         }
-        keyRules = course.rules.filter { $0.severity == .error }
-        headlineGotchas = course.lessons.flatMap(\.gotchas).filter(\.headline)
+        keyRules = course.lessons.filter { $0.part != .buildYourSkill }.flatMap(\.rules).filter { $0.severity == .error }
+        headlineGotchas = course.lessons.flatMap(\.gotchas).filter(\.headline).enumerated()
+            .sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element)
         references = course.skill.topics.map { topic in
             ReferencePage(topic: topic, lessons: course.lessons.filter { $0.topic == topic.id })
         }
         snippets = course.snippets
+        existingExamples = course.existingExamples
     }
 
     /// The preset with an id, if any.

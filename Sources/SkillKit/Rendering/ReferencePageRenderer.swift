@@ -13,8 +13,8 @@ struct ReferencePageRenderer {
         while body.last == "" { body.removeLast() }
         var lines = head + body
         if lines.count > Self.contentsThreshold {
-            let contents = ["## Contents", ""] + page.lessons.map { "- \(heading(for: $0))" } + [""]
-            lines = head + contents + body
+            let contents = ["## Contents", ""] + page.lessons.map { "- \(heading(for: $0))" }
+            lines = head + contents + [""] + body
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -25,9 +25,6 @@ struct ReferencePageRenderer {
 
     private func section(_ lesson: LessonSpec) -> [String] {
         var lines = ["## \(heading(for: lesson))", "", lesson.summary.trimmingTrailingNewlines(), ""]
-        if !lesson.objectives.isEmpty {
-            lines += ["After this lesson you can:", ""] + lesson.objectives.map { "- \(Markdown.inline($0))" } + [""]
-        }
         if !lesson.concepts.isEmpty {
             lines += ["### Concepts", ""]
             lines += lesson.concepts.map { "- **\(Markdown.inline($0.term))**: \(Markdown.inline($0.explanation))" }
@@ -60,16 +57,28 @@ struct ReferencePageRenderer {
             lines += ["", "From `\(snippet.file)`, region `\(snippet.region)`.", ""]
         }
         if !lesson.gotchas.isEmpty {
-            lines += ["### Gotchas", ""] + lesson.gotchas.map { "- \(Markdown.inline($0.text))" } + [""]
+            let byCost = lesson.gotchas.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element)
+            lines += ["### Gotchas", ""] + byCost.map { "- \(Markdown.inline($0.text))\(Self.source($0.source))" } + [""]
+        }
+        lines += [verification(lesson.verify), ""]
+        return lines + learnerSection(lesson)
+    }
+
+    /// Objectives and self-check questions are for people taking the course, so they close the lesson's
+    /// section, after everything an assistant needs (verify's concept check reads them there).
+    private func learnerSection(_ lesson: LessonSpec) -> [String] {
+        guard !lesson.objectives.isEmpty || !lesson.reflection.isEmpty else { return [] }
+        var lines = ["### For learners", ""]
+        if !lesson.objectives.isEmpty {
+            lines += ["After this lesson you can:", ""] + lesson.objectives.map { "- \(Markdown.inline($0))" } + [""]
         }
         if !lesson.reflection.isEmpty {
-            lines += ["### Check yourself", ""]
+            lines += ["Check yourself:", ""]
             for (index, item) in lesson.reflection.enumerated() {
                 lines.append("\(index + 1). \(Markdown.inline(item.question)) — *Expected:* \(Markdown.inline(item.answer))")
             }
             lines.append("")
         }
-        lines += [verification(lesson.verify), ""]
         return lines
     }
 
@@ -88,7 +97,13 @@ struct ReferencePageRenderer {
         case nil:
             break
         }
-        return text
+        return text + Self.source(rule.source)
+    }
+
+    /// ` Source: …` after a rule or gotcha whose spec records where the fact comes from.
+    static func source(_ source: String?) -> String {
+        guard let source else { return "" }
+        return " Source: \(Markdown.inline(source))"
     }
 
     private func cell(_ cell: DecisionCell) -> String {
@@ -108,7 +123,13 @@ struct ReferencePageRenderer {
             text = "*Verification:* concept lesson; nothing to run."
         case .run:
             let faults = plan.faults.isEmpty ? "no faults" : plan.faults.map(\.rawValue).joined(separator: ", ")
-            text = "*Verification:* `kafka-skill verify` runs \(plan.examples.joined(separator: ", ")) under \(faults) and checks \(plan.assertions.map(\.rawValue).joined(separator: ", "))."
+            let checks = plan.assertions.map(\.rawValue).joined(separator: ", ")
+            let missing = plan.examples.filter { !layout.existingExamples.contains($0) }
+            guard missing.isEmpty else {
+                let folders = missing.map { "`examples/\($0)`" }.joined(separator: ", ")
+                return "*Verification:* pending. \(folders) \(missing.count == 1 ? "does" : "do") not exist yet, so nothing in this lesson has been run; once \(missing.count == 1 ? "it exists" : "they exist"), `kafka-skill verify` is to run it under \(faults) and check \(checks)."
+            }
+            text = "*Verification:* `kafka-skill verify` runs \(plan.examples.joined(separator: ", ")) under \(faults) and checks \(checks)."
             for refused in plan.refusedSchemas {
                 text += " The registry must refuse \(Markdown.code(refused.file)) under \(Markdown.code(refused.subject))."
             }

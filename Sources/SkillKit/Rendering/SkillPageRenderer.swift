@@ -8,6 +8,7 @@ struct SkillPageRenderer {
         var lines = frontmatter()
         lines += ["", Markdown.banner, "", "# \(layout.skill.title)", "", layout.skill.intro.trimmingTrailingNewlines(), ""]
         lines += workflow()
+        lines += tools()
         lines += defaults()
         lines += rules()
         lines += gotchas()
@@ -48,6 +49,16 @@ struct SkillPageRenderer {
         for (index, step) in steps.enumerated() {
             lines += ["**Step \(index + 1): \(Markdown.inline(step.title)).** \(Markdown.inline(step.detail))", ""]
         }
+        return lines
+    }
+
+    private func tools() -> [String] {
+        let skill = layout.skill
+        guard !skill.tools.isEmpty else { return [] }
+        var lines = ["## Project tools", ""]
+        lines += skill.tools.map { "- `\($0.usage)`: \(Markdown.inline($0.use))" }
+        lines.append("")
+        if let missing = skill.toolsMissing { lines += [Markdown.inline(missing), ""] }
         return lines
     }
 

@@ -4,6 +4,10 @@ public enum ClusterKind: String, Sendable, Hashable, Codable {
     case embedded
     /// A real Kafka cluster reached with `--bootstrap`.
     case real
+    /// One broker that writes transaction markers, stores offsets sent in a transaction and fences zombies
+    /// (`noida-db`, started by `verify --broker noida`): it proves every delivery claim, but no fault that
+    /// needs more than one node.
+    case singleNode = "single-node"
 
     /// Why this cluster cannot prove `assertion` for a run, or `nil` when it can.
     ///

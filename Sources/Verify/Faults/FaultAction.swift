@@ -14,12 +14,14 @@ public enum FaultAction: Sendable, Hashable, Codable, CustomStringConvertible {
     case startExtraInstance(ProcessTarget)
     /// Stops the newest extra instance of a target service with SIGTERM, so it leaves the group cleanly.
     case stopExtraInstance(ProcessTarget)
+    /// Pauses the broker process verify started (SIGSTOP), and resumes it (SIGCONT) after a while.
+    case pauseBroker(milliseconds: Int)
 
     /// Whether the action needs the embedded cluster's fault API (and so cannot run against `--bootstrap`).
     public var needsEmbeddedCluster: Bool {
         switch self {
         case .cluster, .moveLeaders: return true
-        case .killAndRestart, .startExtraInstance, .stopExtraInstance: return false
+        case .killAndRestart, .startExtraInstance, .stopExtraInstance, .pauseBroker: return false
         }
     }
 
@@ -31,6 +33,7 @@ public enum FaultAction: Sendable, Hashable, Codable, CustomStringConvertible {
         case .killAndRestart(let target, let pause): return "SIGKILL a \(target.rawValue), restart it after \(pause) ms"
         case .startExtraInstance(let target): return "start another \(target.rawValue) instance"
         case .stopExtraInstance(let target): return "stop the extra \(target.rawValue) instance (SIGTERM)"
+        case .pauseBroker(let milliseconds): return "pause the broker process for \(milliseconds) ms (SIGSTOP, SIGCONT)"
         }
     }
 }

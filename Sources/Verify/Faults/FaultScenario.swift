@@ -12,12 +12,20 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
     public var summary: String
     /// The steps, fired in order.
     public var steps: [FaultStep]
+    /// The same fault made without the embedded cluster's fault API, for a broker that has none (`noida-db`,
+    /// `--bootstrap`), or `nil` when there is no such replacement. Its name is the scenario's.
+    public var portable: FaultScenario? {
+        get { portableBox.first }
+        set { portableBox = newValue.map { [$0] } ?? [] }
+    }
+    private var portableBox: [FaultScenario]
 
     /// Creates a scenario.
-    public init(name: String, summary: String, steps: [FaultStep]) {
+    public init(name: String, summary: String, steps: [FaultStep], portable: FaultScenario? = nil) {
         self.name = name
         self.summary = summary
         self.steps = steps
+        portableBox = portable.map { [$0] } ?? []
     }
 
     /// The name.
@@ -48,7 +56,12 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
         steps: [
             FaultStep(.atStart, .cluster(.brokerDown(broker: 1))),
             FaultStep(.afterPrevious(milliseconds: 2000), .cluster(.brokerUp(broker: 1))),
-        ])
+        ],
+        portable: FaultScenario(
+            name: "broker-down-during-produce",
+            summary: "The broker process verify started is paused (SIGSTOP) when production starts and resumed 2 s later: every "
+                + "request waits, as with a hung broker.",
+            steps: [FaultStep(.atStart, .pauseBroker(milliseconds: 2000))]))
 
     /// Every partition leader moves twice while records flow.
     public static let leaderMove = FaultScenario(
@@ -119,7 +132,13 @@ public struct FaultScenario: Sendable, Hashable, Codable, Identifiable, CustomSt
         steps: [
             FaultStep(.afterConsumed(fraction: 0.25), .cluster(.requestErrors(
                 api: "AddPartitionsToTxn", errors: ["TOPIC_AUTHORIZATION_FAILED"], broker: nil, roundTripMs: 0))),
-        ])
+        ],
+        portable: FaultScenario(
+            name: "transaction-abort",
+            summary: "The processor is killed (SIGKILL) mid-transaction at 25% consumed and restarted at once: the broker aborts "
+                + "the open transaction when the new instance initialises the same transactional.id, and the new owner "
+                + "processes that batch again from the committed offsets.",
+            steps: [FaultStep(.afterConsumed(fraction: 0.25), .killAndRestart(.processor, restartAfterMilliseconds: 0))]))
 
     /// A second processor with the same `transactional.id` starts and fences the first.
     public static let transactionalFencing = FaultScenario(

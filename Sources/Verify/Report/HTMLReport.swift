@@ -8,6 +8,7 @@ enum HTMLReport {
     static func index(_ report: VerifyReport) -> String {
         let rows = report.lessons.map { lesson in
             "<tr><td><a href=\"\(fileName(lesson))\">\(lesson.number)</a></td><td>\(Markup.escape(lesson.title))</td>"
+                + "<td>\(Markup.escape(lesson.broker.map { [$0.name, $0.version].compactMap { $0 }.joined(separator: " ") } ?? "-"))</td>"
                 + "<td>\(badge(lesson.status.rawValue))</td><td>\(Markup.number(lesson.seconds))s</td><td>\(Markup.escape(lesson.summary))</td></tr>"
         }
         let counts = report.counts
@@ -16,7 +17,7 @@ enum HTMLReport {
             <h1>kafka-skill verify</h1>
             <p>Cluster: \(Markup.escape(report.cluster)). \(report.lessons.count) lessons in \(Markup.number(report.seconds))s: \
             \(Markup.escape(totals.joined(separator: ", "))).</p>
-            <table><thead><tr><th>#</th><th>Lesson</th><th>Status</th><th>Time</th><th>Summary</th></tr></thead>
+            <table><thead><tr><th>#</th><th>Lesson</th><th>Broker</th><th>Status</th><th>Time</th><th>Summary</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table>
             """
         return page(title: "kafka-skill verify", body: body)
@@ -37,6 +38,12 @@ enum HTMLReport {
                     + "processed \(counters.read) (planned \(counters.planned)); \(counters.faultsFired) fault steps fired. "
                     + "Scenarios: \(Markup.escape(lesson.scenarios.isEmpty ? "none" : lesson.scenarios.joined(separator: ", "))).</p>")
             sections.append(charts(lesson.timeline))
+        }
+        if let broker = lesson.broker {
+            sections.append("<h2>Broker: \(Markup.escape(broker.title))</h2>"
+                + "<p>Can prove:</p><ul>" + broker.proves.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
+                + "<p>Cannot prove:</p><ul>" + broker.cannotProve.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
+                + (broker.logPath.map { "<p>Broker output: <code>\(Markup.escape($0))</code></p>" } ?? ""))
         }
         if !lesson.outcomes.isEmpty {
             let rows = lesson.outcomes.map { outcome in

@@ -38,6 +38,8 @@ public struct LessonResult: Sendable, Hashable, Codable {
     public var marks: [RunMark]
     /// The cluster the run used.
     public var cluster: ClusterKind?
+    /// The broker the run used, its version, and what it can and cannot prove.
+    public var broker: BrokerProfile?
     /// Final counters.
     public var counters: ProgressCounters
     /// Throughput and lag over time, for the charts.
@@ -53,7 +55,7 @@ public struct LessonResult: Sendable, Hashable, Codable {
     public init(
         number: Int, id: String, title: String, kind: LessonPlan.Kind, status: Status, summary: String, outcomes: [CheckOutcome] = [],
         observations: [Anomaly] = [], diagnostics: [EventDiagnostic] = [], waitsFor: [String] = [], scenarios: [String] = [],
-        marks: [RunMark] = [], cluster: ClusterKind? = nil, counters: ProgressCounters = ProgressCounters(), timeline: Timeline = Timeline(),
+        marks: [RunMark] = [], cluster: ClusterKind? = nil, broker: BrokerProfile? = nil, counters: ProgressCounters = ProgressCounters(), timeline: Timeline = Timeline(),
         seconds: Double = 0, artifacts: String? = nil, notes: [String] = []
     ) {
         self.number = number
@@ -69,6 +71,7 @@ public struct LessonResult: Sendable, Hashable, Codable {
         self.scenarios = scenarios
         self.marks = marks
         self.cluster = cluster
+        self.broker = broker
         self.counters = counters
         self.timeline = timeline
         self.seconds = seconds

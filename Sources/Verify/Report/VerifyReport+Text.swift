@@ -3,12 +3,13 @@ import Foundation
 extension VerifyReport {
     /// A plain-text summary table: one row per lesson with its status, counts and why, then the totals.
     public var summaryTable: String {
-        let header = ["lesson", "status", "sent", "acked", "read", "faults", "time", "summary"]
+        let header = ["lesson", "broker", "status", "sent", "acked", "read", "faults", "time", "summary"]
         var rows: [[String]] = [header]
         for lesson in lessons {
             let runs = lesson.kind == .run && lesson.status != .pending
             rows.append([
                 (lesson.number < 10 ? "0" : "") + "\(lesson.number) \(lesson.id)",
+                lesson.broker.map { [$0.name, $0.version].compactMap { $0 }.joined(separator: " ") } ?? "-",
                 lesson.status.rawValue,
                 runs ? String(lesson.counters.sent) : "-",
                 runs ? String(lesson.counters.acked) : "-",
@@ -26,6 +27,15 @@ extension VerifyReport {
         }
         let counts = self.counts
         let totals = LessonResult.Status.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        var brokers: [BrokerProfile] = []
+        for broker in lessons.compactMap(\.broker) where !brokers.contains(where: { $0.name == broker.name && $0.version == broker.version }) {
+            brokers.append(broker)
+        }
+        for broker in brokers {
+            lines.append("")
+            lines.append("\([broker.name, broker.version].compactMap { $0 }.joined(separator: " ")) cannot prove:")
+            lines += broker.cannotProve.map { "  - " + $0 }
+        }
         lines.append("")
         lines.append("\(lessons.count) lessons in \(Markup.number(seconds))s: " + totals.joined(separator: ", "))
         return lines.joined(separator: "\n")

@@ -24,4 +24,7 @@ public struct VerifyReport: Sendable, Hashable, Codable {
 
     /// Whether any lesson failed (the command then exits non-zero).
     public var hasFailures: Bool { lessons.contains { $0.status == .failed } }
+
+    /// The numbers of the lessons whose examples do not exist yet.
+    public var pendingLessons: [Int] { lessons.filter { $0.status == .pending }.map(\.number) }
 }

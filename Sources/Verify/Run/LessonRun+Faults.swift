@@ -58,7 +58,7 @@ extension LessonRun {
         switch action {
         case .cluster(let fault):
             guard let cluster else {
-                mark(.faultSkipped, subject: scenario, detail: "\(fault): needs the embedded cluster's fault API, not available with --bootstrap")
+                mark(.faultSkipped, subject: scenario, detail: "\(fault): needs the embedded cluster's fault API, not available with \(brokerOption)")
                 return
             }
             do {
@@ -76,11 +76,16 @@ extension LessonRun {
                 mark(.faultSkipped, subject: scenario, detail: "no running \(target.rawValue) to kill")
                 return
             }
+            let members = await membersToExpire(of: instances[index].name)
             instances[index].stoppedByRunner = true
             instances[index].child.signalGroup(SIGKILL)
             _ = await instances[index].child.waitForExit(timeout: .seconds(5))
             mark(.fault, subject: scenario, detail: "\(instances[index].name) killed with SIGKILL; restart in \(pause) ms")
             pendingRestarts.append((clock.now + .milliseconds(pause), instances[index].serviceIndex))
+            if let members {
+                pendingRemovals.append((
+                    clock.now + .milliseconds(options.sessionTimeoutMs), members.group, members.ids, instances[index].name))
+            }
         case .startExtraInstance(let target):
             guard let service = services.indices.first(where: { services[$0].role.map(target.matches) ?? false }) else {
                 mark(.faultSkipped, subject: scenario, detail: "no \(target.rawValue) service to start another instance of")
@@ -102,7 +107,20 @@ extension LessonRun {
             let grace = options.limits.stopGrace
             stopTasks.append(Task { await child.terminate(grace: grace) })
             mark(.fault, subject: scenario, detail: "\(instances[index].name) stopped with SIGTERM")
+        case .pauseBroker(let milliseconds):
+            guard let owner else { return }
+            if owner.pause(for: .milliseconds(milliseconds)) {
+                mark(.fault, subject: scenario, detail: "\(owner.profile.name) paused (SIGSTOP); resumed (SIGCONT) in \(milliseconds) ms")
+            } else {
+                mark(.faultSkipped, subject: scenario, detail: "\(owner.profile.name) has no process verify started, so it cannot be paused")
+            }
         }
+    }
+
+    /// The option that chose a broker without the fault API, for messages.
+    private var brokerOption: String {
+        if case .noida = options.broker { return "--broker noida" }
+        return "--bootstrap"
     }
 
     private func matches(_ target: ProcessTarget, _ instance: ServiceInstance) -> Bool {
@@ -112,7 +130,7 @@ extension LessonRun {
     /// Moves each partition's leader to the next broker, reading the current leaders from metadata.
     private func moveLeaders(scenario: String) async {
         guard let cluster, let admin else {
-            mark(.faultSkipped, subject: scenario, detail: "moving leaders needs the embedded cluster's fault API, not available with --bootstrap")
+            mark(.faultSkipped, subject: scenario, detail: "moving leaders needs the embedded cluster's fault API, not available with \(brokerOption)")
             return
         }
         guard let metadata = try? await admin.metadata(timeout: .seconds(10)) else {
@@ -130,6 +148,44 @@ extension LessonRun {
             mark(.fault, subject: scenario, detail: "moved the leaders of \(moved) partitions to the next broker")
         } else {
             mark(.faultSkipped, subject: scenario, detail: "no partition leader could be moved")
+        }
+    }
+
+    /// On a broker that never expires a silent member, the members of `instance`'s group before it is killed:
+    /// verify removes them once the session timeout has passed, as Kafka's coordinator would.
+    private func membersToExpire(of instance: String) async -> (group: String, ids: [String])? {
+        guard owner?.expiresSilentMembers == false, let group = groupOfInstance[instance], let admin,
+            let description = try? await admin.describeConsumerGroups([group], timeout: .seconds(5)).first,
+            !description.members.isEmpty
+        else { return nil }
+        return (group, description.members.map(\.memberId))
+    }
+
+    /// Sends LeaveGroup for the members of killed processes whose session timeout has passed.
+    func removeDueMembers() async {
+        let now = clock.now
+        let due = pendingRemovals.filter { $0.at <= now }
+        pendingRemovals.removeAll { $0.at <= now }
+        for removal in due {
+            let bootstrap = self.bootstrap
+            let outcome = await BlockingIO.run { () -> Result<[Int16], VerifyError> in
+                do {
+                    return .success(try GroupMemberRemoval.leave(bootstrap: bootstrap, group: removal.group, memberIDs: removal.members))
+                } catch let error as VerifyError {
+                    return .failure(error)
+                } catch {
+                    return .failure(.cluster("\(error)"))
+                }
+            }
+            let subject = owner?.profile.name ?? "broker"
+            switch outcome {
+            case .success(let codes):
+                mark(.fault, subject: subject, detail: "session of \(removal.killed) expired by verify: LeaveGroup for the "
+                    + "\(removal.members.count) members group \(removal.group) had when it was killed (error codes \(codes)); "
+                    + "\(subject) does not expire silent members itself")
+            case .failure(let error):
+                mark(.faultSkipped, subject: subject, detail: "could not expire the session of \(removal.killed): \(error)")
+            }
         }
     }
 

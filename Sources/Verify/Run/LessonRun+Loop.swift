@@ -26,6 +26,7 @@ extension LessonRun {
             handleExits()
             await fireDueSteps()
             try restartDue()
+            await removeDueMembers()
             // While faults fire, lag comes from the events: querying a cluster with a broker down blocks
             // for the query timeout, and the run must keep firing faults on time.
             if clock.now - lastLagSample >= .milliseconds(500) {
@@ -102,10 +103,11 @@ extension LessonRun {
                 return false
             }
         }
-        while waitingOnTime(), clock.now < deadline, !Task.isCancelled {
+        while waitingOnTime() || !pendingRemovals.isEmpty, clock.now < deadline, !Task.isCancelled {
             await pollEvents()
             await fireDueSteps()
             try? restartDue()
+            await removeDueMembers()
             try? await Task.sleep(for: .milliseconds(100))
         }
     }
@@ -333,8 +335,9 @@ extension LessonRun {
         samplers.removeAll()
         await admin?.close()
         admin = nil
-        cluster?.shutdown()
         cluster = nil
+        await owner?.stop()
+        await clusterSupervisor.terminateAll(grace: .seconds(5))
     }
 
     /// Turns the history into the lesson's result.
@@ -351,8 +354,8 @@ extension LessonRun {
             if history.events.isEmpty {
                 return LessonResult(
                     number: plan.number, id: plan.id, title: plan.title, kind: plan.kind, status: .failed, summary: "failed: \(failure)",
-                    outcomes: outcomes, scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, counters: counters,
-                    artifacts: workDirectory.path, notes: (plan.notes.map { [$0] } ?? []) + notes)
+                    outcomes: outcomes, scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, broker: owner?.profile,
+                    counters: counters, artifacts: workDirectory.path, notes: (plan.notes.map { [$0] } ?? []) + notes)
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }
@@ -374,7 +377,7 @@ extension LessonRun {
         return LessonResult(
             number: plan.number, id: plan.id, title: plan.title, kind: plan.kind, status: status,
             summary: Self.summary(status, outcomes), outcomes: outcomes, observations: result.observations, diagnostics: diagnostics,
-            scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, counters: counters,
+            scenarios: plan.faults.map(\.name), marks: marks, cluster: clusterKind, broker: owner?.profile, counters: counters,
             artifacts: workDirectory.path, notes: allNotes)
     }
 

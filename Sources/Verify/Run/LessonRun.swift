@@ -20,7 +20,11 @@ final class LessonRun {
     let workDirectory: URL
     let clock = ContinuousClock()
 
+    var owner: (any ClusterOwner)?
+    /// The embedded cluster's fault API, when the owner has one.
     var cluster: EmbeddedCluster?
+    /// Holds a broker process the owner starts, apart from the services, so stopping them leaves it running.
+    let clusterSupervisor = ProcessSupervisor()
     var bootstrap = ""
     var clusterKind = ClusterKind.embedded
     var admin: KafkaAdmin?
@@ -43,6 +47,8 @@ final class LessonRun {
     var scenarios: [ScenarioState] = []
     var started = false
     var pendingRestarts: [(at: ContinuousClock.Instant, service: Int)] = []
+    /// Group members to remove once the session timeout has passed, on a broker that does not expire them.
+    var pendingRemovals: [(at: ContinuousClock.Instant, group: String, members: [String], killed: String)] = []
     var stopTasks: [Task<Void, Never>] = []
     var driver: Task<Void, Never>?
     var driverTopics: [String] = []
@@ -102,7 +108,11 @@ final class LessonRun {
             try Task.checkCancellation()
             progress?.yield(.phase(number: plan.number, .starting))
             try prepareWorkDirectory()
-            try await startCluster()
+            do {
+                try await startCluster()
+            } catch let error as VerifyError {
+                throw CouldNotRun(error: error)
+            }
             try await createDeclaredTopics()
             try await prepareRegistry()
             try await startServices()
@@ -112,6 +122,11 @@ final class LessonRun {
             await stopEverything()
             await closeClients()
             throw CancellationError()
+        } catch let couldNotRun as CouldNotRun {
+            // Not the lesson's failure: verify could not run it (exit 2).
+            await stopEverything()
+            await closeClients()
+            throw couldNotRun.error
         } catch let error as VerifyError {
             failure = error.description
         } catch {
@@ -152,36 +167,32 @@ final class LessonRun {
         }
     }
 
+    /// Starts the broker (or reaches it) through its owner; on a broker without the embedded cluster's fault
+    /// API, scenarios run their portable steps.
+    /// - Throws: ``VerifyError/cluster(_:)`` when verify could not run: the broker did not start or answer.
     private func startCluster() async throws {
-        if let given = options.bootstrapServers {
-            bootstrap = given
-            var config = try KafkaConfig()
-            config.bootstrapServers = [given]
-            let admin = try KafkaAdmin(config: config, logger: logger)
-            self.admin = admin
-            do {
-                let metadata = try await admin.metadata(timeout: .seconds(15))
-                clusterKind = metadata.isEmbeddedCluster ? .embedded : .real
-            } catch {
-                throw VerifyError.cluster("no broker of \(given) answered a metadata request (\(error)); check --bootstrap")
-            }
-            if clusterKind == .real {
-                // Values must not collide with records an earlier run left in the same topics.
-                valueBase = Int(Self.nowMs()) * 1000
-            } else {
+        let owner = try await startClusterOwner(
+            options.broker, options: options, logDirectory: workDirectory.appendingPathComponent("logs"), supervisor: clusterSupervisor,
+            logger: logger)
+        self.owner = owner
+        cluster = owner.embedded
+        bootstrap = owner.bootstrap
+        clusterKind = owner.profile.kind
+        var config = try KafkaConfig()
+        config.bootstrapServers = [bootstrap]
+        admin = try KafkaAdmin(config: config, logger: logger)
+        if owner.mayHoldEarlierRecords {
+            // Values must not collide with records an earlier run left in the same topics.
+            valueBase = Int(Self.nowMs()) * 1000
+        }
+        if cluster == nil {
+            if clusterKind == .embedded {
                 notes.append("--bootstrap points at an embedded (mock) cluster: its limits apply, and cluster faults cannot be injected from here")
             }
-        } else {
-            do {
-                let cluster = try EmbeddedCluster(brokers: options.brokers, logger: logger)
-                self.cluster = cluster
-                bootstrap = cluster.bootstrapServers
-            } catch {
-                throw VerifyError.cluster("the embedded cluster did not start: \(error)")
+            scenarios = plan.faults.map { ScenarioState(scenario: $0.portable ?? $0) }
+            for scenario in plan.faults where scenario.portable != nil {
+                notes.append("\(scenario.name): \(owner.profile.name) has no fault API, so it runs as: \(scenario.portable?.summary ?? "")")
             }
-            var config = try KafkaConfig()
-            config.bootstrapServers = [bootstrap]
-            admin = try KafkaAdmin(config: config, logger: logger)
         }
     }
 
@@ -206,7 +217,7 @@ final class LessonRun {
             knownTopics[name] = count
             return
         }
-        if clusterKind == .real, let admin {
+        if clusterKind != .embedded, let admin {
             do {
                 try await admin.createTopics([KafkaNewTopic(name: name, partitions: count)])
             } catch let error as KafkaError where error.code == .init(rawValue: 36) {
@@ -224,7 +235,7 @@ final class LessonRun {
             let topic = metadata.topics.first(where: { $0.name == name && $0.error == nil && !$0.partitions.isEmpty })
         else { return }
         knownTopics[name] = topic.partitions.count
-        guard clusterKind == .real, let sampler = try? LagSampler(group: "verify-start-\(UUID().uuidString.prefix(8))", bootstrapServers: bootstrap, logger: logger)
+        guard owner?.mayHoldEarlierRecords == true, let sampler = try? LagSampler(group: "verify-start-\(UUID().uuidString.prefix(8))", bootstrapServers: bootstrap, logger: logger)
         else { return }
         let partitions = topic.partitions.map { KafkaTopicPartition(topic: name, partition: $0.id) }
         for sample in await sampler.sample(partitions) {
@@ -325,6 +336,11 @@ final class LessonRun {
     }
 
     // MARK: Helpers
+
+    /// The broker did not start or answer: the run ends as "could not run", not as a failed lesson.
+    private struct CouldNotRun: Error {
+        var error: VerifyError
+    }
 
     func mark(_ kind: RunMark.Kind, subject: String, detail: String) {
         marks.append(RunMark(timestamp: Self.nowMs(), kind: kind, subject: subject, detail: detail))

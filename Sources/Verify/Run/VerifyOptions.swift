@@ -6,8 +6,11 @@ public struct VerifyOptions: Sendable {
     public var projectRoot: URL
     /// The lesson numbers to verify; empty for all. Default: all.
     public var lessons: [Int]
-    /// A cluster to use instead of starting an embedded one. Default: none (embedded).
-    public var bootstrapServers: String?
+    /// The broker the lessons run against. Default: ``BrokerChoice/embedded``.
+    public var broker: BrokerChoice
+    /// The `noida-db` program for ``BrokerChoice/noida``; `nil` looks in `<projectRoot>/.build-tools/venv/bin`
+    /// (where `scripts/install-deps.sh` installs it), then on `PATH`. Default: `nil`.
+    public var noidaExecutable: URL?
     /// A schema registry to use for lessons with Avro examples instead of starting one per lesson on the
     /// lesson's cluster. Default: none (embedded).
     public var registryURL: URL?
@@ -46,7 +49,8 @@ public struct VerifyOptions: Sendable {
     public init(projectRoot: URL) {
         self.projectRoot = projectRoot
         lessons = []
-        bootstrapServers = nil
+        broker = .embedded
+        noidaExecutable = nil
         registryURL = nil
         buildRoot = projectRoot.appendingPathComponent(".build-verify")
         buildDependencies = [projectRoot.appendingPathComponent("Package.swift"), projectRoot.appendingPathComponent("Sources")]
@@ -63,8 +67,23 @@ public struct VerifyOptions: Sendable {
     }
 }
 
+extension VerifyOptions {
+    /// The bootstrap servers of ``BrokerChoice/bootstrap(_:)``, or `nil` for a broker verify starts itself;
+    /// setting it chooses `bootstrap` (or `embedded` for `nil`).
+    public var bootstrapServers: String? {
+        get {
+            if case .bootstrap(let servers) = broker { return servers }
+            return nil
+        }
+        set { broker = newValue.map(BrokerChoice.bootstrap) ?? .embedded }
+    }
+}
+
 /// Time limits of a lesson run.
 public struct RunLimits: Sendable, Hashable {
+    /// How long a broker given with `--bootstrap` gets to answer a metadata request, and a broker verify
+    /// starts gets to begin answering, before verify says it could not run. Default: 5 s.
+    public var connect: Duration = .seconds(5)
     /// How long the reading services get to report `startup_complete`. Default: 20 s.
     public var startup: Duration = .seconds(20)
     /// After the input ends, how long the services get to process everything acknowledged. A killed

@@ -46,6 +46,7 @@ public struct VerifyRunner: Sendable {
         let clock = ContinuousClock()
         let begin = clock.now
         let plans = try PlanLoader(directory: options.projectRoot.appendingPathComponent("lessons")).load(numbers: options.lessons)
+        if plans.contains(where: { $0.kind == .run }) { try await preflight() }
         let builder = ExampleBuilder(buildRoot: options.buildRoot, dependencyRoots: options.buildDependencies, supervisor: ProcessSupervisor())
         let catalog = ExampleCatalog(projectRoot: options.projectRoot, overrides: options.exampleOverrides)
         var results: [LessonResult] = []
@@ -65,11 +66,41 @@ public struct VerifyRunner: Sendable {
         let elapsed = clock.now - begin
         let report = VerifyReport(
             startedAt: startedAt, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            cluster: options.bootstrapServers ?? "embedded", lessons: results.sorted { $0.number < $1.number })
+            cluster: options.broker.description, lessons: results.sorted { $0.number < $1.number })
         if let directory = options.reportDirectory {
             try ReportWriter.write(report, to: directory)
+            copyBrokerLogs(of: report.lessons, to: directory.appendingPathComponent("brokers"))
         }
         return report
+    }
+
+    /// Fails at once, before any example is built, when the broker cannot be reached or started: an unreachable
+    /// `--bootstrap` within ``RunLimits/connect``, a `noida-db` that is not installed.
+    /// - Throws: ``VerifyError/cluster(_:)`` saying verify could not run.
+    private func preflight() async throws {
+        switch options.broker {
+        case .embedded:
+            break
+        case .bootstrap(let servers):
+            _ = try await BootstrapClusterOwner.probe(servers, timeout: options.limits.connect, logger: logger)
+        case .noida:
+            _ = try NoidaClusterOwner.locate(options: options)
+        }
+    }
+
+    /// Copies the output of every broker verify started into the report folder, as `lesson-NN-<broker>.log`.
+    private func copyBrokerLogs(of lessons: [LessonResult], to folder: URL) {
+        let manager = FileManager.default
+        for lesson in lessons {
+            guard let broker = lesson.broker, let path = broker.logPath, manager.fileExists(atPath: path) else { continue }
+            try? manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            let base = String(format: "lesson-%02d-%@", lesson.number, broker.name)
+            for (suffix, source) in [("log", path), ("err.log", path.replacingOccurrences(of: ".out", with: ".err"))] {
+                let target = folder.appendingPathComponent("\(base).\(suffix)")
+                try? manager.removeItem(at: target)
+                try? manager.copyItem(atPath: source, toPath: target.path)
+            }
+        }
     }
 
     private func verify(

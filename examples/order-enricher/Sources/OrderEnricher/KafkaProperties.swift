@@ -24,8 +24,10 @@ enum KafkaProperties {
     /// offsets in one transaction.
     static func producer(transactionalID: String) -> [String: String] {
         [
-            // From KAFKA_TRANSACTIONAL_ID. Replace with an id that is stable per processor instance (for example
-            // the pod name); a restarted instance fences its zombie by reusing it.
+            // From KAFKA_TRANSACTIONAL_ID. Replace with an id unique to each running instance and kept across its
+            // restarts - a StatefulSet pod name, never a Deployment's pod name, which changes on every restart. A
+            // restarted instance fences its zombie by reusing the id; group-metadata fencing (KIP-447) covers
+            // rebalances.
             "transactional.id": transactionalID,
             // Transactions require idempotence; stated explicitly although transactional.id implies it.
             "enable.idempotence": "true",
