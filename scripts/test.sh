@@ -5,6 +5,7 @@
 # `kafka-skill verify --all` (examples run under faults on embedded clusters; report in .build-verify/report),
 # then lessons 13 and 14 again on noida-db, a one-node broker that writes transaction markers (report in
 # .build-verify/report-noida). noida-db is required here: a missing one fails the run, it is never skipped.
+# Last, 20 seconds of each fuzz target (scripts/fuzz.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -38,3 +39,6 @@ kill "$eval_stub"
 scripts/smoke-examples.sh
 "$kafka_skill" verify --all --allow-pending --report .build-verify/report
 "$kafka_skill" verify --broker noida --lesson 13 --lesson 14 --report .build-verify/report-noida
+# Every libFuzzer target for a short fixed time on its committed seeds (AddressSanitizer on).
+# (the Yams- and Scaffold-based targets are built by scripts/fuzz.sh with no arguments; not yet run in CI)
+scripts/fuzz.sh 20 FuzzAvroSchema FuzzAvroBinary FuzzAvroCodable FuzzRegistryBody

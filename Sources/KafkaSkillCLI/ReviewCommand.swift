@@ -105,16 +105,16 @@ extension KafkaSkill {
                 let reflector = LessonReflector(
                     baseDirectory: base, lessonsDirectory: lessonsDirectory, skillDirectory: skillDirectory,
                     outputDirectory: URL(fileURLWithPath: outputDir, relativeTo: base), model: modelConfiguration)
-                print(describe(try await reflector.reflect(lesson: lesson)))
+                print(redactor.redact(describe(try await reflector.reflect(lesson: lesson))))
             }
             guard !paths.isEmpty else { return }
             let reviewer = Reviewer(
                 baseDirectory: base, lessonsDirectory: lessonsDirectory, requiresLessons: lessons != nil,
                 skillDirectory: skillDirectory, model: modelConfiguration)
             let report = try await reviewer.review(paths: paths)
-            print(report.rendered(as: format), terminator: "")
+            print(redactor.redact(report.rendered(as: format)), terminator: "")
             if format == .sarif {
-                for note in report.notes { printError("note: \(note)") }
+                for note in report.notes { printError("note: \(redactor.redact(note))") }
                 if let usage = report.modelReview?.usage { printError("model usage: \(usage.summary)") }
             }
             if report.hasFindings(atOrAbove: failOn) {
@@ -150,8 +150,11 @@ extension KafkaSkill {
             return lines.joined(separator: "\n")
         }
 
+        /// Every line this command writes passes through it, so no key reaches the terminal or a report.
+        private var redactor: SecretRedactor { SecretRedactor(environment: ProcessInfo.processInfo.environment) }
+
         private func printError(_ message: String) {
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
+            FileHandle.standardError.write(Data("\(redactor.redact(message))\n".utf8))
         }
 
         private static func parse<Value: RawRepresentable & CaseIterable>(_ text: String, as type: Value.Type) throws -> Value

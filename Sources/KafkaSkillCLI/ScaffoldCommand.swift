@@ -102,6 +102,7 @@ extension KafkaSkill {
                 }
             } catch let error as ScaffoldError {
                 for problem in error.all { printError(problem.description) }
+                if case .unresolvedConflicts = error { throw ExitCode(2) }
                 throw ExitCode.failure
             }
         }

@@ -90,7 +90,18 @@ public final class ModelClient: Sendable {
         case failure(AttemptFailure)
     }
 
+    /// One attempt, its failure message cleared of the key and of any credential a server echoed.
     private func attemptOnce(_ request: URLRequest) async -> Outcome {
+        switch await attemptUnredacted(request) {
+        case .success(let data):
+            return .success(data)
+        case .failure(var failure):
+            failure.message = SecretRedactor(secrets: [configuration.apiKey?.value ?? ""]).redact(failure.message)
+            return .failure(failure)
+        }
+    }
+
+    private func attemptUnredacted(_ request: URLRequest) async -> Outcome {
         do {
             guard let (data, response) = try await withDeadline(configuration.requestTimeout, { [session] in try await session.data(for: request) }) else {
                 return .failure(AttemptFailure(kind: .timeout, status: 0, message: "timed out"))
@@ -110,6 +121,13 @@ public final class ModelClient: Sendable {
             return .failure(wire.failure(status: http.statusCode, body: data, headers: headers))
         } catch let error as URLError where error.code == .timedOut {
             return .failure(AttemptFailure(kind: .timeout, status: 0, message: "timed out"))
+        } catch let error as URLError where error.code == .cannotConnectToHost {
+            // Refused: nothing listens there, and trying again a moment later will not change that.
+            var refused = AttemptFailure(
+                kind: .connection, status: 0,
+                message: "connection refused by \(request.url?.host ?? "the server"):\(request.url?.port.map(String.init) ?? "default port")")
+            refused.serverForbidsRetry = true
+            return .failure(refused)
         } catch {
             return .failure(AttemptFailure(kind: .connection, status: 0, message: error.localizedDescription))
         }

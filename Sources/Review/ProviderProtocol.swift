@@ -34,7 +34,7 @@ struct AttemptFailure: Sendable {
     var status: Int
     var message: String
     var retryAfter: Duration?
-    /// A server's `x-should-retry: false` turns retries off even for retriable statuses.
+    /// A server's `x-should-retry: false`, or a refused connection, turns retries off even for retriable kinds.
     var serverForbidsRetry = false
 
     var isRetriable: Bool {

@@ -43,7 +43,9 @@ public struct Reviewer: Sendable {
             rules = []
             notes.append("No lessons folder at \(lessonsDirectory.path), so there are no rules to check; run from the repository root or pass --lessons DIR.")
         }
-        let sources = try ReviewSourceCollector(baseDirectory: baseDirectory).collect(paths)
+        var skipped: [String] = []
+        let sources = try ReviewSourceCollector(baseDirectory: baseDirectory).collect(paths, skipped: &skipped)
+        notes += skipped
         let staticFindings = StaticReviewer(rules: rules).review(sources)
         guard let model else {
             notes.append("Model review is off; to enable it, \(ModelConfiguration.enableHint)")

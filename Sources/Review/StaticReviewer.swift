@@ -40,13 +40,14 @@ public struct StaticReviewer: Sendable {
             case .properties: presetFinder.scopes(inProperties: source.text, fileName: fileName)
             }
             let masked = lexer.map { String(decoding: $0.maskedSource, as: UTF8.self) }
+            let lines = masked.map(LineIndex.init)
             let suppressed = Self.suppressions(in: source.text)
             located += scopes.map { RelationalChecks.Located(scope: $0, file: source.path) }
             suppressedByFile[source.path] = suppressed
             for rule in compiled {
-                let found = switch rule.check {
+                let found: [Finding] = switch rule.check {
                 case .config(let check): configFindings(rule.rule, check, scopes: scopes, source: source)
-                case .code(let check): masked.map { codeFindings(rule, check, text: $0, source: source) } ?? []
+                case .code(let check): masked.map { codeFindings(rule, check, text: $0, lines: lines ?? LineIndex($0), source: source) } ?? []
                 }
                 findings += found.filter { finding in
                     !suppressed.contains(Suppression(line: finding.line, ruleID: finding.ruleID))
@@ -119,27 +120,23 @@ public struct StaticReviewer: Sendable {
         }
     }
 
-    private func codeFindings(_ rule: CompiledRule, _ check: CompiledRule.Code, text: String, source: ReviewSource) -> [Finding] {
+    private func codeFindings(
+        _ rule: CompiledRule, _ check: CompiledRule.Code, text: String, lines: LineIndex, source: ReviewSource
+    ) -> [Finding] {
         let whole = NSRange(text.startIndex..., in: text)
         var anchorLine = 1
         if let when = check.when {
             guard let match = when.firstMatch(in: text, range: whole) else { return [] }
-            anchorLine = Self.line(of: match.range.location, in: text)
+            anchorLine = lines.line(of: match.range.location)
         }
         let message = check.message ?? rule.rule.rule
         let finding = { (line: Int) in
             Finding(ruleID: rule.rule.id, severity: rule.rule.severity, file: source.path, line: line, message: message, suggestedFix: check.fix, source: .static)
         }
         if check.forbids {
-            return check.pattern.matches(in: text, range: whole).map { finding(Self.line(of: $0.range.location, in: text)) }
+            return check.pattern.matches(in: text, range: whole).map { finding(lines.line(of: $0.range.location)) }
         }
         return check.pattern.firstMatch(in: text, range: whole) == nil ? [finding(anchorLine)] : []
-    }
-
-    private static func line(of utf16Offset: Int, in text: String) -> Int {
-        var line = 1
-        for unit in text.utf16.prefix(utf16Offset) where unit == 0x0A { line += 1 }
-        return line
     }
 
     private struct Suppression: Hashable {

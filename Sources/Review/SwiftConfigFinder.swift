@@ -183,10 +183,11 @@ struct SwiftConfigFinder {
         return .dynamic
     }
 
-    /// The text of a line from its start up to an offset: the declaration that opens a block.
+    /// The text of a line from its start up to an offset (at most 512 bytes back, so a file of one huge line
+    /// stays linear): the declaration that opens a block.
     private static func lineText(before offset: Int, in source: [UInt8]) -> String {
         var start = offset
-        while start > 0, source[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        while start > 0, offset - start < 512, source[start - 1] != UInt8(ascii: "\n") { start -= 1 }
         return String(decoding: source[start..<offset], as: UTF8.self)
     }
 }

@@ -31,7 +31,7 @@ public struct AsyncAPIImporter: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .fileSystem(path: file, operation: "read the AsyncAPI document", reason: error.localizedDescription)
+            throw .fileSystem(path: file, operation: "read the AsyncAPI document", reason: FileReadProblem.reason(url))
         }
         let reader = DocumentReader(file: file)
         guard let root = reader.compose(text) else { throw .combining(reader.errors) }

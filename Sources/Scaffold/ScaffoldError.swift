@@ -28,6 +28,8 @@ public enum ScaffoldError: Error, Sendable, Hashable, CustomStringConvertible {
     case presetNotFound(id: String, catalog: String)
     /// The output folder holds files but no previous scaffold.
     case outputNotEmpty(path: String, entries: [String])
+    /// Files of a previous scaffold still hold its conflict markers; merging again would nest conflicts.
+    case unresolvedConflicts(path: String, files: [String])
     /// The output folder is the repository whose templates are used, or contains it.
     case outputContainsRepository(path: String, repository: String)
     /// A file or folder could not be read or written.
@@ -46,7 +48,8 @@ public enum ScaffoldError: Error, Sendable, Hashable, CustomStringConvertible {
             return SourceLocation(file: "templates")
         case .presetNotFound(_, let catalog):
             return SourceLocation(file: catalog)
-        case .outputNotEmpty(let path, _), .outputContainsRepository(let path, _), .fileSystem(let path, _, _):
+        case .outputNotEmpty(let path, _), .outputContainsRepository(let path, _), .fileSystem(let path, _, _),
+            .unresolvedConflicts(let path, _):
             return SourceLocation(file: path)
         case .multiple(let errors):
             return errors.first?.location ?? SourceLocation(file: "")
@@ -83,6 +86,9 @@ public enum ScaffoldError: Error, Sendable, Hashable, CustomStringConvertible {
             let shown = entries.prefix(5).joined(separator: ", ") + (entries.count > 5 ? ", …" : "")
             return "'\(path)' is not empty (\(shown)) and holds no previous scaffold (.kafka-skill-answers.yaml). "
                 + "Choose an empty folder, or pass --force to write into it anyway."
+        case .unresolvedConflicts(let path, let files):
+            return "'\(path)' still holds unresolved conflict markers from the last scaffold in \(files.joined(separator: ", ")). "
+                + "Resolve the <<<<<<< … >>>>>>> blocks (keep what you want and delete the marker lines), then scaffold again."
         case .outputContainsRepository(let path, let repository):
             return "'\(path)' is, or contains, the repository at '\(repository)'. Choose a folder for the new service inside or outside it."
         case .fileSystem(let path, let operation, let reason):

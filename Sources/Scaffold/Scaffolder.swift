@@ -24,8 +24,9 @@ public struct Scaffolder: Sendable {
     }
 
     /// Works out what a scaffold does, without writing anything.
-    /// - Throws: ``ScaffoldError`` for an invalid spec, a broken template, an unsafe path, or a non-empty
-    ///   folder that holds no previous scaffold (unless ``ScaffoldRequest/force``).
+    /// - Throws: ``ScaffoldError`` for an invalid spec, a broken template, an unsafe path, a non-empty
+    ///   folder that holds no previous scaffold (unless ``ScaffoldRequest/force``), or a previous scaffold
+    ///   whose conflict markers are not resolved yet.
     public func plan(_ request: ScaffoldRequest) throws(ScaffoldError) -> ScaffoldPlan {
         let loaded = try ServiceDescriptionLoader.load(request.specURL, displayPath: request.specDisplayPath)
         let output = request.outputDirectory.standardizedFileURL
@@ -47,6 +48,11 @@ public struct Scaffolder: Sendable {
         var files: [PlannedFile]
         var staleBases: [String] = []
         if let previous = state.previous {
+            var marked: [String] = []
+            for path in Set(render.map(\.path)).union(previous.answers.files.keys).sorted() {
+                if let text = try state.current(path), ThreeWayMerge.hasConflictMarkers(text) { marked.append(path) }
+            }
+            guard marked.isEmpty else { throw .unresolvedConflicts(path: output.path, files: marked) }
             let bases = BaseRenders(
                 state: state, previous: previous, template: template, presets: presets, kafkaPackage: kafkaPackage)
             files = try Self.merge(render, into: state, previous: previous.answers, bases: bases)

@@ -9,7 +9,7 @@ enum ServiceDescriptionLoader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .fileSystem(path: displayPath, operation: "read", reason: error.localizedDescription)
+            throw .fileSystem(path: displayPath, operation: "read", reason: FileReadProblem.reason(url))
         }
         let reader = DocumentReader(file: displayPath)
         guard let root = reader.compose(text) else { throw .combining(reader.errors) }

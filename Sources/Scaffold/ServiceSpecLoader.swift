@@ -45,7 +45,7 @@ public struct ServiceSpecLoader: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .fileSystem(path: file, operation: "read the spec", reason: error.localizedDescription)
+            throw .fileSystem(path: file, operation: "read the spec", reason: FileReadProblem.reason(url))
         }
         return try load(text: text, file: file, baseDirectory: url.deletingLastPathComponent())
     }

@@ -42,6 +42,8 @@ enum ServiceSpecValidator {
                     fail(configField, value, "delete, compact, or delete,compact")
                 } else if value.isEmpty || value.contains(where: \.isNewline) {
                     fail(configField, value, "a non-empty value on one line")
+                } else if let expected = KafkaTopicConfig.expectedValue(for: key, value) {
+                    fail(configField, value, expected)
                 }
             }
         }

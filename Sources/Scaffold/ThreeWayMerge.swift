@@ -16,6 +16,13 @@ struct ThreeWayMerge {
     static let separator = "======="
     static let theirsMarker = ">>>>>>> new scaffold"
 
+    /// Whether a text still holds a line this merge writes as a conflict's first or last marker.
+    static func hasConflictMarkers(_ text: String) -> Bool {
+        text.split(separator: "\n", omittingEmptySubsequences: false).contains { line in
+            line.hasPrefix(yoursMarker) || line.hasPrefix(theirsMarker)
+        }
+    }
+
     /// Merges `yours` and `theirs`, which both derive from `base`.
     init(base: String, yours: String, theirs: String) {
         let o = base.linesKeepingBreaks

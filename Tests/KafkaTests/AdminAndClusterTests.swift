@@ -25,20 +25,18 @@ struct AdminAndClusterTests {
         await admin.close()
     }
 
-    @Test("admin operations on the embedded cluster report the broker's answer at once: no admin API")
-    func adminFailsFast() async throws {
+    @Test("admin operations on the embedded cluster report the broker's answer: no special case in KafkaAdmin")
+    func adminReportsTheBrokersAnswer() async throws {
         let cluster = try EmbeddedCluster(brokers: 1)
         defer { cluster.shutdown() }
         let admin = try KafkaAdmin(config: TestCluster.producerConfig(cluster), logger: TestCluster.logger)
-        let start = ContinuousClock.now
+        // librdkafka's mock answers no CreateTopics or DescribeConfigs: the call fails within its timeout with
+        // the client's error, which callers (the CLI, tests) interpret; it is not dressed up as something else.
         let create = await #expect(throws: KafkaError.self) {
-            try await admin.createTopics([KafkaNewTopic(name: "orders", partitions: 3, replicationFactor: 1)])
+            try await admin.createTopics([KafkaNewTopic(name: "orders", partitions: 3, replicationFactor: 1)], timeout: .seconds(2))
         }
-        #expect(create?.code == .unsupportedFeature)
-        await #expect(throws: KafkaError.self) { try await admin.listConsumerGroups() }
-        await #expect(throws: KafkaError.self) { try await admin.describeConfigs(.topic("orders")) }
-        await #expect(throws: KafkaError.self) { try await admin.consumerGroupOffsets(group: "g") }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(create?.message.contains("kafka-skill") == false)
+        await #expect(throws: KafkaError.self) { try await admin.describeConfigs(.topic("orders"), timeout: .seconds(2)) }
         await admin.close()
     }
 

@@ -180,3 +180,32 @@ struct RegenerationTests {
         #expect(errors.contains { $0.description.contains(".kafka-skill-answers.yaml:1:1: error: the answers file is missing the required key 'source'") }, "\(errors)")
     }
 }
+
+@Suite("Regenerating over unresolved conflicts")
+struct UnresolvedConflictTests {
+    @Test("a re-run over unresolved conflict markers is refused, naming the files, and records nothing")
+    func refusedUntilResolved() throws {
+        let workspace = try ScaffolderTests.Workspace()
+        defer { workspace.remove() }
+        let scaffolder = Scaffolder(environment: try TestSupport.repository())
+        try scaffolder.apply(scaffolder.plan(workspace.request()))
+        let settingsPath = "Sources/TestWorker/ServiceSettings.swift"
+        let text = try TestSupport.read(settingsPath, in: workspace.project)
+        try TestSupport.write(text.replacingOccurrences(of: "var retries = 3", with: "var retries = 10"), to: settingsPath, in: workspace.project)
+        try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic", with: "errorHandling: { retries: 5, deadLetterTopic") }
+        let plan = try scaffolder.plan(workspace.request())
+        #expect(plan.conflictCount == 1)
+        try scaffolder.apply(plan)
+        let answers = try TestSupport.read(".kafka-skill-answers.yaml", in: workspace.project)
+
+        try workspace.editSpec { $0.replacingOccurrences(of: "retries: 5", with: "retries: 6") }
+        let errors = TestSupport.errors { _ = try scaffolder.plan(workspace.request()) }
+        guard case .unresolvedConflicts(_, let files)? = errors.first else {
+            Issue.record("expected the unresolved conflict to be refused, got \(errors)")
+            return
+        }
+        #expect(files == [settingsPath])
+        #expect(errors.first?.description.contains(settingsPath) == true)
+        #expect(try TestSupport.read(".kafka-skill-answers.yaml", in: workspace.project) == answers)
+    }
+}

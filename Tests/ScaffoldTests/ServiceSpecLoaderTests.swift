@@ -81,6 +81,16 @@ struct ServiceSpecLoaderTests {
         let misspelt = problems(TestSupport.consumerSpec.replacingOccurrences(of: "partitions: 2", with: "partitions: 2\n    config: { retention.msx: \"1\" }"))
         #expect(misspelt.first?.description.contains("did you mean retention.ms") == true, "\(misspelt)")
 
+        for (config, expected) in [
+            ("retention.ms: \"abc\"", "a whole number from -1"), ("min.insync.replicas: \"0\"", "a whole number from 1"),
+            ("preallocate: \"yes\"", "true or false"), ("min.cleanable.dirty.ratio: \"2\"", "a number from 0 to 1"),
+            ("compression.type: \"brotli\"", "one of uncompressed"),
+        ] {
+            let typed = problems(TestSupport.consumerSpec.replacingOccurrences(of: "partitions: 2", with: "partitions: 2\n    config: { \(config) }"))
+            #expect(typed.first?.description.contains(expected) == true, "\(config): \(typed)")
+        }
+        #expect(problems(TestSupport.consumerSpec.replacingOccurrences(of: "partitions: 2", with: "partitions: 2\n    config: { retention.ms: \"-1\" }")).isEmpty)
+
         let noGroup = problems(TestSupport.consumerSpec.replacingOccurrences(of: "group: test-workers\n", with: ""))
         #expect(noGroup.first?.description.contains("missing the required key 'group'") == true, "\(noGroup)")
 

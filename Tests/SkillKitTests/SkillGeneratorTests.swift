@@ -59,8 +59,10 @@ struct SkillGeneratorTests {
     func writerReplacesAndGuards() throws {
         let fixture = try CourseFixture()
         defer { fixture.remove() }
-        let writer = BundleWriter()
+        // Files that do not make a bundle: only a writer told to replace anything overwrites them.
+        let writer = BundleWriter(replacingAnything: true)
         try writer.write([BundleFile(path: "a.md", contents: "a\n"), BundleFile(path: "old.md", contents: "x\n")], to: fixture.bundle)
+        #expect(throws: SkillKitError.self) { try BundleWriter().write([BundleFile(path: "a.md", contents: "c\n")], to: fixture.bundle) }
         try writer.write([BundleFile(path: "a.md", contents: "b\n")], to: fixture.bundle)
         #expect(try BundleDiff.files(in: fixture.bundle) == ["a.md": "b\n"])
         #expect(throws: SkillKitError.self) {

@@ -193,9 +193,15 @@ struct ProgramBuilder {
         var filled = [Bool](repeating: false, count: reader.fields.count)
         var minSize: Int32 = 0
         var inOrder = writer.fields.count == reader.fields.count
+        // Reader fields by name, then by alias (the first field claiming a name wins, as a linear search would).
+        var readerByName: [String: Int] = [:]
+        var readerByAlias: [String: Int] = [:]
+        for (position, field) in reader.fields.enumerated() {
+            if readerByName[field.name] == nil { readerByName[field.name] = position }
+            for alias in field.aliases where readerByAlias[alias] == nil { readerByAlias[alias] = position }
+        }
         for (writerIndex, writerField) in writer.fields.enumerated() {
-            let readerIndex = reader.fields.firstIndex { $0.name == writerField.name }
-                ?? reader.fields.firstIndex { $0.aliases.contains(writerField.name) }
+            let readerIndex = readerByName[writerField.name] ?? readerByAlias[writerField.name]
             let child: Int32
             if let readerIndex {
                 child = try node(
@@ -269,8 +275,12 @@ struct ProgramBuilder {
         program.symbols.append(contentsOf: writer.symbols)
         node.b = Int32(writer.symbols.count)
         node.c = Int32(program.enumMap.count)
+        var readerSymbols: [String: Int] = [:]
+        for (position, symbol) in reader.symbols.enumerated() where readerSymbols[symbol] == nil {
+            readerSymbols[symbol] = position
+        }
         for symbol in writer.symbols {
-            program.enumMap.append(Int32(reader.symbols.firstIndex(of: symbol) ?? defaultIndex ?? -1))
+            program.enumMap.append(Int32(readerSymbols[symbol] ?? defaultIndex ?? -1))
         }
         let index = append(node)
         memo[key] = index

@@ -146,8 +146,12 @@ public enum SchemaCheck {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
-                    guard FileManager.default.fileExists(atPath: path) else {
+                    var isFolder: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                         throw CocoaError(.fileReadNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no such file"])
+                    }
+                    guard !isFolder.boolValue else {
+                        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "it is a folder, not a schema file"])
                     }
                     let data = try Data(contentsOf: URL(fileURLWithPath: path))
                     guard let text = String(data: data, encoding: .utf8) else {

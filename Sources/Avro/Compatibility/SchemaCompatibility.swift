@@ -146,10 +146,14 @@ public enum SchemaCompatibility {
                 return
             }
             guard visited.insert(reader.name + "|" + writer.name).inserted else { return }
+            // One index of the writer's fields by name keeps the walk linear in the number of fields.
+            var writerFields: [String: AvroSchema.Field] = [:]
+            writerFields.reserveCapacity(writer.fields.count)
+            for field in writer.fields where writerFields[field.name] == nil { writerFields[field.name] = field }
             for (index, readerField) in reader.fields.enumerated() {
                 let fieldPath = path + "/fields/" + String(index) + "/type"
-                let writerField = writer.fields.first { $0.name == readerField.name }
-                    ?? writer.fields.first { readerField.aliases.contains($0.name) }
+                let writerField = writerFields[readerField.name]
+                    ?? readerField.aliases.lazy.compactMap { writerFields[$0] }.first
                 if let writerField {
                     try check(reader: readerField.type, writer: writerField.type, path: fieldPath, depth: depth + 1)
                 } else if readerField.defaultValue == nil {
@@ -167,7 +171,8 @@ public enum SchemaCompatibility {
                 )
                 return
             }
-            let missing = writer.symbols.filter { !reader.symbols.contains($0) }
+            let readerSymbols = Set(reader.symbols)
+            let missing = writer.symbols.filter { !readerSymbols.contains($0) }
             if !missing.isEmpty, reader.defaultSymbol == nil {
                 report(
                     .missingEnumSymbols,

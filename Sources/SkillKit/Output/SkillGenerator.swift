@@ -37,12 +37,13 @@ public struct SkillGenerator: Sendable {
     }
 
     /// Renders the bundle and swaps it into `outputDirectory`.
+    /// - Parameter force: Replace `outputDirectory` even when it is not a previous bundle (see ``BundleWriter``).
     /// - Returns: The files written.
     /// - Throws: `SkillKitError`; on failure the previous bundle is left as it was.
     @discardableResult
-    public func generate() throws(SkillKitError) -> [BundleFile] {
+    public func generate(force: Bool = false) throws(SkillKitError) -> [BundleFile] {
         let files = try render()
-        try BundleWriter().write(files, to: outputDirectory)
+        try BundleWriter(replacingAnything: force).write(files, to: outputDirectory)
         return files
     }
 

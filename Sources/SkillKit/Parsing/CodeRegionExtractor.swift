@@ -40,6 +40,14 @@ public struct CodeRegionExtractor: Sendable {
             throw .danglingRegion(reference.location, file: relative, region: reference.region, reason: "the path must be relative to the project root and stay inside it")
         }
         let url = root.appendingPathComponent(relative)
+        // The real path (symbolic links resolved) must stay under the root's real path too.
+        let realRoot = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let realFile = url.resolvingSymlinksInPath().standardizedFileURL.path
+        guard realFile.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+            throw .danglingRegion(
+                reference.location, file: relative, region: reference.region,
+                reason: "the file is a symbolic link to \(realFile), outside the project root \(realRoot)")
+        }
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw .danglingRegion(reference.location, file: relative, region: reference.region, reason: "the file does not exist under \(root.path)")
         }
