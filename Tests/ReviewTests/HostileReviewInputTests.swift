@@ -1,4 +1,5 @@
 import Foundation
+import KafkaSkillModel
 import Review
 import Testing
 
