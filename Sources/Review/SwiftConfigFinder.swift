@@ -95,10 +95,11 @@ struct SwiftConfigFinder {
         }
     }
 
-    /// `KafkaConfig(` followed by anything but a dictionary literal or `)`: a configuration built on
-    /// properties named elsewhere.
+    /// `KafkaConfig(` (or the service runtime's `context.kafkaConfig(`) followed by anything but a dictionary
+    /// literal or `)`: a configuration built on properties named elsewhere.
     private static func startsFromNamedBase(at index: Int, in tokens: [SwiftToken]) -> Bool {
-        guard index + 2 < tokens.count, case .identifier("KafkaConfig") = tokens[index].kind,
+        guard index + 2 < tokens.count, case .identifier(let name) = tokens[index].kind,
+              name == "KafkaConfig" || name == "kafkaConfig",
               tokens[index + 1].kind == .punctuation(UInt8(ascii: "(")) else { return false }
         let next = tokens[index + 2].kind
         return next != .punctuation(UInt8(ascii: "[")) && next != .punctuation(UInt8(ascii: ")"))

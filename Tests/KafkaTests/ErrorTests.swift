@@ -25,7 +25,7 @@ struct ErrorTests {
     func missingBootstrap() throws {
         let error = #expect(throws: KafkaError.self) { try KafkaProducer(config: KafkaConfig()) }
         #expect(error?.subject == "bootstrap.servers")
-        #expect(error?.message.contains("KAFKA_BOOTSTRAP_SERVERS") == true)
+        #expect(error?.message.contains("KafkaConfig.bootstrapServers") == true)
     }
 
     @Test("error codes resolve by librdkafka name and classify")

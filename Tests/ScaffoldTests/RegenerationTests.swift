@@ -191,7 +191,7 @@ struct UnresolvedConflictTests {
         try scaffolder.apply(scaffolder.plan(workspace.request()))
         let settingsPath = "Sources/TestWorker/ServiceSettings.swift"
         let text = try TestSupport.read(settingsPath, in: workspace.project)
-        try TestSupport.write(text.replacingOccurrences(of: "var retries = 3", with: "var retries = 10"), to: settingsPath, in: workspace.project)
+        try TestSupport.write(text.replacingOccurrences(of: "RetryPolicy(retries: 3,", with: "RetryPolicy(retries: 10,"), to: settingsPath, in: workspace.project)
         try workspace.editSpec { $0.replacingOccurrences(of: "errorHandling: { deadLetterTopic", with: "errorHandling: { retries: 5, deadLetterTopic") }
         let plan = try scaffolder.plan(workspace.request())
         #expect(plan.conflictCount == 1)

@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Kafka", package: root.lastPathComponent),
                 .product(name: "KafkaServiceRuntime", package: root.lastPathComponent),
+                .product(name: "EmbeddedKafka", package: root.lastPathComponent),
             ],
             swiftSettings: [
                 .enableUpcomingFeature("ExistentialAny"),
