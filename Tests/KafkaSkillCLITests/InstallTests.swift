@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ struct InstallTests {
         let elsewhere = scratch.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
 
-        let install = try Self.run(
+        let install = try await Self.run(
             "/bin/bash", [Self.repository.appendingPathComponent("scripts/install.sh").path, prefix.path],
             in: elsewhere, environment: ["KAFKA_SKILL_BINARY": CommandRunner.executable.path])
         #expect(install.status == 0, "\(install.output)")
@@ -33,25 +34,35 @@ struct InstallTests {
 
         // Run from a folder that is not inside any KafkaSkill checkout: the templates come from PREFIX/share.
         let spec = prefix.appendingPathComponent("share/kafka-skill/specs/order-events-producer.yaml")
-        let scaffold = try Self.run(
+        let scaffold = try await Self.run(
             installed.path, ["scaffold", spec.path, "--out", elsewhere.appendingPathComponent("orders").path, "--dry-run"], in: elsewhere)
         #expect(scaffold.status == 0, "\(scaffold.output)")
         #expect(scaffold.output.contains("Would scaffold"), "\(scaffold.output)")
         #expect(scaffold.output.contains("Package.swift"), "\(scaffold.output)")
     }
 
-    private static func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a process to completion on a Dispatch thread, so that its wait never holds a thread of the cooperative
+    /// pool (other suites' timers run there).
+    private static func run(_ executable: String, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: executable)
+                    process.arguments = arguments
+                    process.currentDirectoryURL = folder
+                    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                    let pipe = Pipe()
+                    process.standardOutput = pipe
+                    process.standardError = pipe
+                    try process.run()
+                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
     }
 }
