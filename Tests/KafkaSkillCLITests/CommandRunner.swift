@@ -31,8 +31,8 @@ struct CommandRunner {
                     process.standardOutput = output
                     process.standardError = error
                     try process.run()
-                    let out = output.fileHandleForReading.readDataToEndOfFile()
-                    let err = error.fileHandleForReading.readDataToEndOfFile()
+                    let out = readToEnd(output.fileHandleForReading)
+                    let err = readToEnd(error.fileHandleForReading)
                     process.waitUntilExit()
                     continuation.resume(returning: Result(
                         status: process.terminationStatus,

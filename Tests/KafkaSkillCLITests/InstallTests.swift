@@ -56,7 +56,7 @@ struct InstallTests {
                     process.standardOutput = pipe
                     process.standardError = pipe
                     try process.run()
-                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    let data = readToEnd(pipe.fileHandleForReading)
                     process.waitUntilExit()
                     continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
                 } catch {
