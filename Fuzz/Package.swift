@@ -21,9 +21,6 @@ let package = Package(
         fuzzTarget("FuzzAvroBinary", ["Avro"]),
         fuzzTarget("FuzzAvroCodable", ["Avro"]),
         fuzzTarget("FuzzWireFormat", ["Avro", "SchemaRegistry"]),
-        fuzzTarget("FuzzLessonSpec", ["SkillKit"]),
-        fuzzTarget("FuzzServiceSpec", ["Scaffold"]),
-        fuzzTarget("FuzzAsyncAPI", ["Scaffold"]),
         fuzzTarget("FuzzRegistryBody", ["Avro"]),
     ],
     swiftLanguageModes: [.v6]

@@ -65,11 +65,3 @@ seed("FuzzAvroBinary", bytes([1]) + string("hello"))
 seed("FuzzWireFormat", b"\x00" + struct.pack(">i", 0) + string("key-1"))
 seed("FuzzWireFormat", b"\x00" + struct.pack(">i", 1) + zigzag(1) + zigzag(5) + zigzag(1) + string("xy") + zigzag(0))
 
-# Lesson specs, service specs and AsyncAPI documents.
-for path in sorted(glob.glob(os.path.join(root, "lessons/[0-9]*.yaml"))):
-    seed("FuzzLessonSpec", open(path, "rb").read())
-for path in sorted(glob.glob(os.path.join(root, "specs/*.yaml"))):
-    seed("FuzzServiceSpec", open(path, "rb").read())
-for path in sorted(glob.glob(os.path.join(root, "Tests/ScaffoldTests/Fixtures/asyncapi/*"))):
-    if os.path.isfile(path):
-        seed("FuzzAsyncAPI", (b"\x01" if path.endswith(".json") else b"\x00") + open(path, "rb").read())

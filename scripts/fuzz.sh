@@ -12,7 +12,7 @@ seconds=${1:-30}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(FuzzAvroSchema FuzzAvroBinary FuzzAvroCodable FuzzWireFormat FuzzLessonSpec FuzzServiceSpec FuzzAsyncAPI FuzzRegistryBody)
+    targets=(FuzzAvroSchema FuzzAvroBinary FuzzAvroCodable FuzzWireFormat FuzzRegistryBody)
 fi
 scratch="$root/.build-fuzz"
 flags=(--package-path Fuzz --scratch-path "$scratch/build" -Xswiftc -sanitize=fuzzer,address)
